@@ -1,0 +1,85 @@
+package com.uberpopug.ates.analytics;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Applies the versioned SQL files {@code classpath:clickhouse/V<n>__<what>.sql} in order, once each,
+ * recording them in {@code schema_history}. ClickHouse has no Flyway; this is its small equivalent.
+ */
+class ClickHouseSchema {
+
+    private static final Logger log = LoggerFactory.getLogger(ClickHouseSchema.class);
+    private static final Pattern FILE = Pattern.compile("V(\\d+)__(.+)\\.sql");
+
+    private final ClickHouse clickHouse;
+
+    ClickHouseSchema(ClickHouse clickHouse) {
+        this.clickHouse = clickHouse;
+    }
+
+    void migrate() {
+        clickHouse.serverJdbc().execute("CREATE DATABASE IF NOT EXISTS " + clickHouse.database());
+        clickHouse.jdbc().execute("""
+                CREATE TABLE IF NOT EXISTS schema_history (
+                    version UInt32, description String, applied_at DateTime
+                ) ENGINE = MergeTree() ORDER BY version""");
+        Integer current = clickHouse.jdbc().queryForObject("SELECT max(version) FROM schema_history", Integer.class);
+        int applied = current == null ? 0 : current;
+        for (Migration migration : migrations()) {
+            if (migration.version() <= applied) {
+                continue;
+            }
+            log.info("ClickHouse: applying V{}__{}", migration.version(), migration.description());
+            for (String statement : migration.statements()) {
+                clickHouse.jdbc().execute(statement);
+            }
+            clickHouse.jdbc().update("INSERT INTO schema_history (version, description, applied_at) VALUES (?, ?, now())",
+                    migration.version(), migration.description());
+        }
+    }
+
+    static List<Migration> migrations() {
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:clickhouse/V*__*.sql");
+            return Arrays.stream(files).map(ClickHouseSchema::read)
+                    .sorted(Comparator.comparingInt(Migration::version)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the ClickHouse migrations", e);
+        }
+    }
+
+    private static Migration read(Resource file) {
+        Matcher name = FILE.matcher(String.valueOf(file.getFilename()));
+        if (!name.matches()) {
+            throw new IllegalStateException("ClickHouse migration " + file.getFilename() + " is not named V<n>__<what>.sql");
+        }
+        try {
+            String sql = file.getContentAsString(StandardCharsets.UTF_8);
+            List<String> statements = Arrays.stream(sql.split(";\\s*(\\n|$)"))
+                    .map(ClickHouseSchema::withoutComments).filter(s -> !s.isBlank()).toList();
+            return new Migration(Integer.parseInt(name.group(1)), name.group(2), statements);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.getFilename(), e);
+        }
+    }
+
+    private static String withoutComments(String statement) {
+        return statement.lines().filter(line -> !line.strip().startsWith("--"))
+                .reduce((a, b) -> a + "\n" + b).orElse("").strip();
+    }
+
+    record Migration(int version, String description, List<String> statements) {
+    }
+}

@@ -1,0 +1,38 @@
+package com.uberpopug.ates.app.views;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+/** The frame of every page: the menu and who is logged in. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication) {
+        H2 title = new H2("aTES");
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        Span user = new Span(authentication.getPrincipalName().orElse(""));
+        user.setId("current-user");
+        Button logout = new Button("Log out", click -> authentication.logout());
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, user, logout);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.expand(title);
+        header.setWidthFull();
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(header);
+
+        SideNav menu = new SideNav();
+        menu.addItem(new SideNavItem("Tasks", TaskBoardView.class));
+        addToDrawer(menu);
+    }
+}

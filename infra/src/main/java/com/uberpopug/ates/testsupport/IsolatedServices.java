@@ -1,0 +1,129 @@
+package com.uberpopug.ates.testsupport;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gives each Spring test context a namespace of its own on the real services that
+ * {@code infra/ates-services.sh up} started: a fresh PostgreSQL database, a fresh ClickHouse database
+ * and fresh Kafka topics (a topic prefix). Tests therefore never see leftovers of earlier runs nor of
+ * each other. Namespaces older than a few hours are swept away on the way.
+ *
+ * <p>Use with {@code @ContextConfiguration(initializers = IsolatedServices.class)}.
+ */
+public class IsolatedServices implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final Logger log = LoggerFactory.getLogger(IsolatedServices.class);
+    private static final Pattern NAMESPACE = Pattern.compile("ates_it_(\\d+)_[0-9a-f]+");
+    private static final Duration SWEEP_AFTER = Duration.ofHours(3);
+
+    public static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
+    public static final String CLICKHOUSE_HTTP = "http://127.0.0.1:8123/";
+    public static final String KAFKA = "127.0.0.1:9092";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String namespace = "ates_it_" + Instant.now().getEpochSecond() + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+        sweepOldNamespaces();
+        createPostgresDatabase(namespace);
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("isolated-services", Map.of(
+                "spring.datasource.url", POSTGRES + namespace,
+                "ates.clickhouse.database", namespace,
+                "ates.kafka.topic-prefix", namespace + ".",
+                "ates.admin.password", "admin-test-password")));
+        log.info("Test context uses PostgreSQL database, ClickHouse database and Kafka topic prefix {}", namespace);
+    }
+
+    private static void createPostgresDatabase(String name) {
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "ates", "ates", "ates");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the test database " + name
+                    + " on PostgreSQL at 127.0.0.1:5432 (start the services: infra/ates-services.sh up)", e);
+        }
+    }
+
+    private static boolean stale(String name) {
+        Matcher matcher = NAMESPACE.matcher(name);
+        return matcher.matches()
+                && Instant.ofEpochSecond(Long.parseLong(matcher.group(1))).isBefore(Instant.now().minus(SWEEP_AFTER));
+    }
+
+    /** Best effort: a namespace that cannot be dropped now is dropped by a later run. */
+    private static void sweepOldNamespaces() {
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "ates", "ates", "ates");
+             Statement statement = connection.createStatement()) {
+            List<String> stale = new ArrayList<>();
+            try (var rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'ates_it_%'")) {
+                while (rows.next()) {
+                    if (stale(rows.getString(1))) {
+                        stale.add(rows.getString(1));
+                    }
+                }
+            }
+            for (String name : stale) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            log.warn("could not sweep old test databases: {}", e.getMessage());
+        }
+        try {
+            for (String name : clickHouse("SHOW DATABASES").lines().filter(IsolatedServices::stale).toList()) {
+                clickHouse("DROP DATABASE IF EXISTS " + name);
+            }
+        } catch (IOException | InterruptedException e) {
+            log.warn("could not sweep old ClickHouse test databases: {}", e.getMessage());
+        }
+        Properties kafka = new Properties();
+        kafka.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        try (AdminClient admin = AdminClient.create(kafka)) {
+            List<String> stale = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                    .filter(topic -> stale(topic.split("\\.")[0])).toList();
+            if (!stale.isEmpty()) {
+                admin.deleteTopics(stale).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            log.warn("could not sweep old Kafka test topics: {}", e.getMessage());
+        }
+    }
+
+    /** Runs one statement through ClickHouse's HTTP interface and returns its answer. */
+    public static String clickHouse(String sql) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(CLICKHOUSE_HTTP + "?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("ClickHouse answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+}

@@ -1,0 +1,21 @@
+package com.uberpopug.ates.app;
+
+import com.uberpopug.ates.testsupport.IsolatedServices;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole application against the real PostgreSQL, Kafka, ClickHouse and Redis that
+ * {@code infra/ates-services.sh up} started, in a namespace (database, topics) of this test context's own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = AtesApplication.class)
+@ContextConfiguration(initializers = IsolatedServices.class)
+public @interface AtesSpringTest {
+}

@@ -8,6 +8,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class AtesApplication {
 
     public static void main(String[] args) {
+        // Axon's usage report calls a host outside; off unless asked for with -Daxoniq.update-checker.disabled=false.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
         SpringApplication.run(AtesApplication.class, args);
     }
 }

@@ -1,6 +1,7 @@
 package com.uberpopug.ates.projections.board;
 
 import com.uberpopug.ates.api.tasks.FindTasks;
+import com.uberpopug.ates.projections.JdbcBatch;
 import com.uberpopug.ates.api.tasks.TaskBoardChanged;
 import com.uberpopug.ates.api.tasks.TaskCreated;
 import com.uberpopug.ates.api.tasks.TaskPage;
@@ -47,7 +48,7 @@ class TaskBoardProjection {
 
     @EventHandler
     void on(TaskCreated event, @org.axonframework.eventhandling.Timestamp Instant createdAt) {
-        jdbc.update("""
+        JdbcBatch.add(jdbc, """
                 INSERT INTO task_board (task_id, title, jira_id, description, created_at)
                 VALUES (:id, :title, :jiraId, :description, :createdAt)
                 ON CONFLICT (task_id) DO NOTHING""", new MapSqlParameterSource()

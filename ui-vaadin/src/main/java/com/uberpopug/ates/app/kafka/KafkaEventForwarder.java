@@ -46,8 +46,9 @@ public class KafkaEventForwarder {
         this.ackTimeout = ackTimeout;
     }
 
-    @EventHandler
-    void forward(Object payload, EventMessage<?> event) {
+    /** Every event; its payload is passed on as stored, never deserialized here. */
+    @EventHandler(payloadType = Object.class)
+    void forward(EventMessage<?> event) {
         String topic = topics.nameFor(event.getPayloadType());
         Future<RecordMetadata> sent = producer.send(converter.createKafkaMessage(event, topic));
         pendingAcknowledgements().add(sent);

@@ -1,0 +1,92 @@
+package com.uberpopug.ates.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The module rules of docs/ARCHITECTURE (see README): who may depend on whom. */
+class ArchitectureTest {
+
+    private static final String API = "com.uberpopug.ates.api..";
+    private static final String IDENTITY = "com.uberpopug.ates.identity..";
+    private static final String TASKS = "com.uberpopug.ates.tasks..";
+    private static final String ACCOUNTING = "com.uberpopug.ates.accounting..";
+    private static final String PROJECTIONS = "com.uberpopug.ates.projections..";
+    private static final String ANALYTICS = "com.uberpopug.ates.analytics..";
+    private static final String APP = "com.uberpopug.ates.app..";
+
+    private static JavaClasses ates;
+
+    @BeforeAll
+    static void importClasses() {
+        ates = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.uberpopug.ates");
+    }
+
+    @Test
+    void coreApiDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage(API)
+                .should().dependOnClassesThat().resideInAnyPackage(IDENTITY, TASKS, ACCOUNTING, PROJECTIONS, ANALYTICS, APP)
+                .check(ates);
+    }
+
+    @Test
+    void coreApiHasNoSpring() {
+        noClasses().that().resideInAPackage(API).should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(ates);
+    }
+
+    @Test
+    void coreApiIsThePublishedLanguageOfValues() {
+        classes().that().resideInAPackage(API).and().areTopLevelClasses()
+                .should().beRecords().orShould().beEnums()
+                .orShould().beAssignableTo(RuntimeException.class)
+                .orShould().haveSimpleNameEndingWith("Fields")
+                .check(ates);
+    }
+
+    @Test
+    void commandModulesNeverImportEachOtherNorTheReadSide() {
+        noClasses().that().resideInAPackage(IDENTITY)
+                .should().dependOnClassesThat().resideInAnyPackage(TASKS, ACCOUNTING, PROJECTIONS, ANALYTICS, APP)
+                .allowEmptyShould(true).check(ates);
+        noClasses().that().resideInAPackage(TASKS)
+                .should().dependOnClassesThat().resideInAnyPackage(IDENTITY, ACCOUNTING, PROJECTIONS, ANALYTICS, APP)
+                .check(ates);
+        noClasses().that().resideInAPackage(ACCOUNTING)
+                .should().dependOnClassesThat().resideInAnyPackage(IDENTITY, TASKS, PROJECTIONS, ANALYTICS, APP)
+                .allowEmptyShould(true).check(ates);
+    }
+
+    @Test
+    void theReadSideKnowsOnlyThePublishedLanguage() {
+        noClasses().that().resideInAnyPackage(PROJECTIONS, ANALYTICS)
+                .should().dependOnClassesThat().resideInAnyPackage(IDENTITY, TASKS, ACCOUNTING, APP)
+                .check(ates);
+        noClasses().that().resideInAPackage(PROJECTIONS).should().dependOnClassesThat().resideInAPackage(ANALYTICS)
+                .check(ates);
+        noClasses().that().resideInAPackage(ANALYTICS).should().dependOnClassesThat().resideInAPackage(PROJECTIONS)
+                .check(ates);
+    }
+
+    @Test
+    void onlyTheApplicationWiresAndItTalksToModulesThroughThePublishedLanguage() {
+        noClasses().that().resideOutsideOfPackage(APP).should().dependOnClassesThat().resideInAPackage(APP)
+                .check(ates);
+        noClasses().that().resideInAPackage(APP)
+                .should().dependOnClassesThat().resideInAnyPackage(IDENTITY, TASKS, ACCOUNTING, PROJECTIONS, ANALYTICS)
+                .because("views and the API send commands and queries of core-api; Spring wires the modules")
+                .check(ates);
+    }
+
+    @Test
+    void noCyclesBetweenModules() {
+        slices().matching("com.uberpopug.ates.(*)..").should().beFreeOfCycles().check(ates);
+    }
+}

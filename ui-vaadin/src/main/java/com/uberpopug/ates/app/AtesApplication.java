@@ -12,6 +12,10 @@ public class AtesApplication {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
         }
+        // We run without Axon Server or its console: no banner advertising it.
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
         SpringApplication.run(AtesApplication.class, args);
     }
 }

@@ -1,6 +1,7 @@
 package com.uberpopug.ates.app;
 
 import com.uberpopug.ates.testsupport.IsolatedServices;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -12,10 +13,12 @@ import java.lang.annotation.Target;
 /**
  * The whole application against the real PostgreSQL, Kafka, ClickHouse and Redis that
  * {@code infra/ates-services.sh up} started, in a namespace (database, topics) of this test context's own.
+ * One annotation for all such tests, so that Spring can share their context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = AtesApplication.class)
+@AutoConfigureMockMvc
 @ContextConfiguration(initializers = IsolatedServices.class)
 public @interface AtesSpringTest {
 }

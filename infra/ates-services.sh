@@ -65,6 +65,9 @@ mvn_cmd() { if [ -x "$REPO/mvnw" ]; then echo "$REPO/mvnw"; else echo mvn; fi; }
 pg_up() {
   if ! listening $PG_PORT; then
     if ! command -v pg_ctlcluster >/dev/null; then apt_install PostgreSQL postgresql; fi
+  fi
+  # The package's own scripts may have started it already.
+  if ! listening $PG_PORT; then
     local version
     version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)
     [ -n "$version" ] || fail PostgreSQL "no cluster found under /etc/postgresql" "run: pg_createcluster <version> main"
@@ -106,6 +109,7 @@ pg_down() {
 redis_up() {
   listening $REDIS_PORT && return 0
   command -v redis-server >/dev/null || apt_install Redis redis-server
+  listening $REDIS_PORT && return 0
   mkdir -p "$ATES_HOME/redis"
   say "starting Redis"
   redis-server --daemonize yes --bind 127.0.0.1 --port $REDIS_PORT --dir "$ATES_HOME/redis" \
@@ -123,6 +127,8 @@ clickhouse_up() {
   command -v curl >/dev/null || apt_install ClickHouse curl
   clickhouse_ping && return 0
   [ -x /usr/sbin/clickhouse-server ] || apt_install ClickHouse clickhouse-server clickhouse-client
+  # The package's own scripts may have started it already.
+  clickhouse_ping && return 0
   # Data under $ATES_HOME when the clickhouse user can reach it, else under /var/lib/ates-clickhouse.
   local dir="$ATES_HOME/clickhouse"
   mkdir -p "$dir"; chown clickhouse:clickhouse "$dir"

@@ -79,9 +79,15 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         awaitPort(false, 30);
     }
 
+    /** Stops the broker and deletes its data: nothing of it is left for a later run. */
     @Override
     public void close() {
         stop();
+        try (var files = Files.walk(home)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the Kafka test broker's folder " + home, e);
+        }
     }
 
     private void format() throws IOException {

@@ -1,0 +1,70 @@
+package com.uberpopug.ates.identity;
+
+import com.uberpopug.ates.api.identity.RegisterPopug;
+import com.uberpopug.ates.api.identity.Role;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/**
+ * On a start with no active admin, registers the admin {@code admin}: with the password of
+ * {@code ates.admin.password} (env {@code ATES_ADMIN_PASSWORD}), or with a generated one printed
+ * once. There is no built-in password. Later starts leave the existing admin alone.
+ */
+@Component
+class FirstAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+    private static final String LETTERS = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final String DIGITS = "23456789";
+
+    private final PopugAccounts accounts;
+    private final CommandGateway commands;
+    private final String configuredPassword;
+    private final String email;
+
+    FirstAdmin(PopugAccounts accounts, CommandGateway commands,
+               @Value("${ates.admin.password:}") String configuredPassword,
+               @Value("${ates.admin.email:admin@uberpopug.local}") String email) {
+        this.accounts = accounts;
+        this.commands = commands;
+        this.configuredPassword = configuredPassword;
+        this.email = email;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.anyActiveAdmin() || accounts.usernameTaken("admin")) {
+            return;
+        }
+        boolean generated = configuredPassword.isBlank();
+        String password = generated ? generatePassword() : configuredPassword;
+        commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), "admin", "Administrator", email, Role.ADMIN, password));
+        if (generated) {
+            log.warn("\n\n    First start: registered the admin 'admin' with the generated password {}\n"
+                    + "    It is shown only this once. Set ATES_ADMIN_PASSWORD to choose it instead.\n", password);
+        } else {
+            log.info("First start: registered the admin 'admin' with the password of ATES_ADMIN_PASSWORD");
+        }
+    }
+
+    /** Sixteen characters, letters and digits: meets the password policy every time. */
+    static String generatePassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 13; i++) {
+            password.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+        }
+        for (int i = 0; i < 3; i++) {
+            password.append(DIGITS.charAt(random.nextInt(DIGITS.length())));
+        }
+        return password.toString();
+    }
+}

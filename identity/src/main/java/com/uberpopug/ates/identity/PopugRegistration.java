@@ -1,0 +1,62 @@
+package com.uberpopug.ates.identity;
+
+import com.uberpopug.ates.api.CommandRefusedException;
+import com.uberpopug.ates.api.FieldProblem;
+import com.uberpopug.ates.api.InvalidCommandException;
+import com.uberpopug.ates.api.identity.PopugFields;
+import com.uberpopug.ates.api.identity.RegisterPopug;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Registers a popug: checks the fields, claims the username in {@code identity_popugs} (set-based
+ * validation, not a query on an eventually consistent read model), stores the password's BCrypt hash
+ * there, and creates the {@link Popug}. All in the command's one transaction: a refusal stores nothing.
+ */
+@Component
+class PopugRegistration {
+
+    private final Repository<Popug> popugs;
+    private final PopugAccounts accounts;
+    private final PasswordEncoder passwords;
+
+    PopugRegistration(Repository<Popug> popugs, PopugAccounts accounts, PasswordEncoder passwords) {
+        this.popugs = popugs;
+        this.accounts = accounts;
+        this.passwords = passwords;
+    }
+
+    @CommandHandler
+    UUID handle(RegisterPopug command) throws Exception {
+        List<FieldProblem> problems = new ArrayList<>(PopugFields.problems(command.username(), command.fullName(),
+                command.email(), command.role(), command.password()));
+        if (command.popugId() == null) {
+            problems.add(new FieldProblem("popugId", "A popug needs an id."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidCommandException(problems);
+        }
+        if (accounts.usernameTaken(command.username())) {
+            throw usernameTaken(command.username());
+        }
+        try {
+            accounts.add(command.popugId(), command.username(), command.fullName().strip(), command.email().strip(),
+                    command.role(), passwords.encode(command.password()));
+        } catch (DuplicateKeyException raced) {
+            throw usernameTaken(command.username());
+        }
+        popugs.newInstance(() -> new Popug(command));
+        return command.popugId();
+    }
+
+    private static CommandRefusedException usernameTaken(String username) {
+        return new CommandRefusedException("The username '" + username + "' is taken.");
+    }
+}

@@ -1,0 +1,89 @@
+package com.uberpopug.ates.app;
+
+import com.uberpopug.ates.api.CommandRefusedException;
+import com.uberpopug.ates.api.identity.DeactivatePopug;
+import com.uberpopug.ates.api.identity.RegisterPopug;
+import com.uberpopug.ates.api.identity.Role;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+
+/** Popugs registered through the command path, logging in through the real Spring Security filter chain. */
+@AtesSpringTest
+class IdentityIntegrationTest {
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    JdbcTemplate postgres;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theFirstStartRegisteredTheAdminWithTheConfiguredPassword() throws Exception {
+        assertThat(postgres.queryForObject("SELECT role FROM identity_popugs WHERE username = 'admin'", String.class))
+                .isEqualTo("ADMIN");
+        mvc.perform(formLogin().user("admin").password("admin-test-password"))
+                .andExpect(authenticated().withUsername("admin").withRoles("ADMIN"));
+    }
+
+    @Test
+    void aRegisteredPopugLogsInWithTheirPasswordWhichIsStoredOnlyAsAHash() throws Exception {
+        String username = "worker-" + shortId();
+        UUID id = commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username, "Rosa Worker",
+                username + "@uberpopug.com", Role.WORKER, "pink-feathers-7"));
+
+        String hash = postgres.queryForObject("SELECT password_hash FROM identity_popugs WHERE popug_id = ?", String.class, id);
+        assertThat(hash).startsWith("$2a$").doesNotContain("pink-feathers-7");
+        String event = postgres.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
+                + "WHERE aggregateidentifier = ?", String.class, id.toString());
+        assertThat(event).contains(username).doesNotContain("pink-feathers-7").doesNotContain("password");
+
+        mvc.perform(formLogin().user(username).password("pink-feathers-7"))
+                .andExpect(authenticated().withUsername(username).withRoles("WORKER"));
+        mvc.perform(formLogin().user(username).password("wrong-password-1")).andExpect(unauthenticated());
+    }
+
+    @Test
+    void aTakenUsernameIsRefusedAndNothingIsStored() {
+        String username = "twin-" + shortId();
+        commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username, "First Twin", "a@uberpopug.com",
+                Role.WORKER, "first-twin-11"));
+        UUID second = UUID.randomUUID();
+
+        assertThatThrownBy(() -> commands.sendAndWait(new RegisterPopug(second, username, "Second Twin",
+                "b@uberpopug.com", Role.MANAGER, "second-twin-22")))
+                .isInstanceOf(CommandRefusedException.class)
+                .hasMessage("The username '" + username + "' is taken.");
+        assertThat(postgres.queryForObject("SELECT count(*) FROM identity_popugs WHERE username = ?", Long.class, username))
+                .isEqualTo(1);
+        assertThat(postgres.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, second.toString())).isZero();
+    }
+
+    @Test
+    void aDeactivatedPopugCannotLogIn() throws Exception {
+        String username = "leaver-" + shortId();
+        UUID id = commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username, "Gosha Leaver",
+                username + "@uberpopug.com", Role.ACCOUNTANT, "goodbye-nest-3"));
+        mvc.perform(formLogin().user(username).password("goodbye-nest-3")).andExpect(authenticated());
+
+        commands.sendAndWait(new DeactivatePopug(id));
+
+        mvc.perform(formLogin().user(username).password("goodbye-nest-3")).andExpect(unauthenticated());
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

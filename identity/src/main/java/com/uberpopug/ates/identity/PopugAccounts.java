@@ -35,6 +35,11 @@ class PopugAccounts {
         jdbc.update("UPDATE identity_popugs SET active = FALSE WHERE popug_id = ?", popugId);
     }
 
+    Optional<String> usernameOf(UUID popugId) {
+        return jdbc.queryForList("SELECT username FROM identity_popugs WHERE popug_id = ?", String.class, popugId)
+                .stream().findFirst();
+    }
+
     boolean anyActiveAdmin() {
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM identity_popugs WHERE role = 'ADMIN' AND active)", Boolean.class));

@@ -2,8 +2,12 @@ package com.uberpopug.ates.identity;
 
 import com.uberpopug.ates.api.identity.PopugDeactivated;
 import com.uberpopug.ates.api.identity.PopugRoleChanged;
+import com.uberpopug.ates.identity.access.ApiTokens;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +21,14 @@ class PopugAccountsUpdater {
 
     static final String PROCESSING_GROUP = "identity-accounts";
 
-    private final PopugAccounts accounts;
+    private static final Logger log = LoggerFactory.getLogger(PopugAccountsUpdater.class);
 
-    PopugAccountsUpdater(PopugAccounts accounts) {
+    private final PopugAccounts accounts;
+    private final ApiTokens tokens;
+
+    PopugAccountsUpdater(PopugAccounts accounts, ApiTokens tokens) {
         this.accounts = accounts;
+        this.tokens = tokens;
     }
 
     @EventHandler
@@ -31,5 +39,20 @@ class PopugAccountsUpdater {
     @EventHandler
     void on(PopugDeactivated event) {
         accounts.deactivate(event.popugId());
+        accounts.usernameOf(event.popugId()).ifPresent(this::revokeTokens);
+    }
+
+    /**
+     * Drops the popug's API tokens. Deactivation does not wait for Redis: a token of an inactive popug
+     * is refused anyway (the API checks that its owner is active), so if Redis is down now the
+     * tokens are only left to expire.
+     */
+    private void revokeTokens(String username) {
+        try {
+            tokens.revokeAll(username);
+        } catch (DataAccessException redisDown) {
+            log.warn("Could not drop the API tokens of deactivated popug {} ({}); they are refused as inactive "
+                    + "and expire on their own", username, redisDown.getMessage());
+        }
     }
 }

@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives each Spring test context a namespace of its own on the real services that
- * {@code infra/ates-services.sh up} started: a fresh PostgreSQL database, a fresh ClickHouse database
- * and fresh Kafka topics (a topic prefix). Tests therefore never see leftovers of earlier runs nor of
+ * {@code infra/ates-services.sh up} started: a fresh PostgreSQL database, a fresh ClickHouse database,
+ * fresh Kafka topics (a topic prefix) and fresh Redis keys (a key prefix; they expire on their own). Tests therefore never see leftovers of earlier runs nor of
  * each other. Namespaces older than a few hours are swept away on the way.
  *
  * <p>Use with {@code @ContextConfiguration(initializers = IsolatedServices.class)}.
@@ -58,6 +58,7 @@ public class IsolatedServices implements ApplicationContextInitializer<Configura
                 "spring.datasource.url", POSTGRES + namespace,
                 "ates.clickhouse.database", namespace,
                 "ates.kafka.topic-prefix", namespace + ".",
+                "ates.redis.key-prefix", namespace + ":",
                 "ates.admin.password", "admin-test-password")));
         log.info("Test context uses PostgreSQL database, ClickHouse database and Kafka topic prefix {}", namespace);
     }

@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -20,6 +22,7 @@ class ArchitectureTest {
     private static final String PROJECTIONS = "com.uberpopug.ates.projections..";
     private static final String ANALYTICS = "com.uberpopug.ates.analytics..";
     private static final String APP = "com.uberpopug.ates.app..";
+    private static final String IDENTITY_ACCESS = "com.uberpopug.ates.identity.access..";
 
     private static JavaClasses ates;
 
@@ -80,8 +83,12 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage(APP).should().dependOnClassesThat().resideInAPackage(APP)
                 .check(ates);
         noClasses().that().resideInAPackage(APP)
-                .should().dependOnClassesThat().resideInAnyPackage(IDENTITY, TASKS, ACCOUNTING, PROJECTIONS, ANALYTICS)
+                .should().dependOnClassesThat().resideInAnyPackage(TASKS, ACCOUNTING, PROJECTIONS, ANALYTICS)
                 .because("views and the API send commands and queries of core-api; Spring wires the modules")
+                .check(ates);
+        noClasses().that().resideInAPackage(APP)
+                .should().dependOnClassesThat(resideInAPackage(IDENTITY).and(not(resideInAPackage(IDENTITY_ACCESS))))
+                .because("identity's access package (tokens, throttled login) is the one module API the app wires into security")
                 .check(ates);
     }
 

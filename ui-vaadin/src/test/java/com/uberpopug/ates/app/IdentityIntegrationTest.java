@@ -9,12 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 
@@ -81,6 +84,24 @@ class IdentityIntegrationTest {
         commands.sendAndWait(new DeactivatePopug(id));
 
         mvc.perform(formLogin().user(username).password("goodbye-nest-3")).andExpect(unauthenticated());
+    }
+
+    @Test
+    void theBrowserLoginIsThrottledTooAfterFiveWrongPasswords() throws Exception {
+        String username = "clumsy-" + shortId();
+        commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username, "Clumsy Popug",
+                username + "@uberpopug.com", Role.WORKER, "right-password-5"));
+        RequestPostProcessor fromItsOwnAddress = request -> {
+            request.setRemoteAddr("10.1.0.1");
+            return request;
+        };
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").param("username", username).param("password", "wrong-" + i)
+                            .with(csrf()).with(fromItsOwnAddress))
+                    .andExpect(unauthenticated());
+        }
+
+        mvc.perform(formLogin().user(username).password("right-password-5")).andExpect(unauthenticated());
     }
 
     private static String shortId() {

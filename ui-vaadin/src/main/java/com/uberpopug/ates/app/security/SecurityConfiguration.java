@@ -1,26 +1,67 @@
 package com.uberpopug.ates.app.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.uberpopug.ates.app.api.Problems;
 import com.uberpopug.ates.app.views.LoginView;
+import com.uberpopug.ates.identity.access.ApiTokens;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Browser login for the Vaadin views (CSRF on, as Vaadin configures it); the health endpoint is
- * open so that probes and scripts can ask without a login, with details for admins only.
+ * Two doors. The HTTP API ({@code /api/**}): stateless, bearer tokens, answers in problem+json; CSRF
+ * protection is off there because a bearer token is never sent by the browser on its own. The browser
+ * UI (everything else): Vaadin's form login with sessions and CSRF protection on. The health
+ * endpoint is open, with details for admins only.
  */
 @Configuration
 @EnableWebSecurity
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
 
+    /** Every password login, browser or API, goes through identity's throttled provider. */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    AuthenticationManager authenticationManager(AuthenticationProvider popugs) {
+        return new ProviderManager(popugs);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService popugs, ObjectMapper json)
+            throws Exception {
+        return http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(tokens, popugs, json), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+                        .requestMatchers("/api/popugs", "/api/popugs/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> Problems.write(response, json,
+                                HttpStatus.UNAUTHORIZED, "Log in first: send Authorization: Bearer <token> from POST /api/auth/token."))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
+                                HttpStatus.FORBIDDEN, "Your role may not do this.")))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain browser(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();

@@ -1,0 +1,75 @@
+package com.uberpopug.ates.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.uberpopug.ates.app.api.Problems;
+import com.uberpopug.ates.identity.access.ApiTokens;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * {@code Authorization: Bearer <token>} on the HTTP API: the token must be live in Redis and its popug
+ * still active. A bad token is a 401 at once; Redis not answering is a 503 (fail closed).
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final ApiTokens tokens;
+    private final UserDetailsService popugs;
+    private final ObjectMapper json;
+
+    BearerTokenFilter(ApiTokens tokens, UserDetailsService popugs, ObjectMapper json) {
+        this.tokens = tokens;
+        this.popugs = popugs;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.startsWith(PREFIX)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = header.substring(PREFIX.length()).strip();
+        Optional<UserDetails> popug;
+        try {
+            popug = tokens.usernameOf(token).map(this::activePopug);
+        } catch (DataAccessException redisDown) {
+            Problems.write(response, json, HttpStatus.SERVICE_UNAVAILABLE,
+                    "Tokens cannot be checked right now: the session store does not answer. Try again later.");
+            return;
+        }
+        if (popug.isEmpty() || !popug.get().isEnabled()) {
+            Problems.write(response, json, HttpStatus.UNAUTHORIZED,
+                    "The token is unknown, expired or revoked, or its popug is deactivated. Ask POST /api/auth/token for a new one.");
+            return;
+        }
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(popug.get(), token, popug.get().getAuthorities()));
+        chain.doFilter(request, response);
+    }
+
+    private UserDetails activePopug(String username) {
+        try {
+            return popugs.loadUserByUsername(username);
+        } catch (UsernameNotFoundException gone) {
+            return null;
+        }
+    }
+}

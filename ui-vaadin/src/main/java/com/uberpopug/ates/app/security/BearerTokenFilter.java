@@ -11,7 +11,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -31,11 +33,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final UserDetailsService popugs;
     private final ObjectMapper json;
+    private final SecurityContextHolderStrategy contexts;
 
-    BearerTokenFilter(ApiTokens tokens, UserDetailsService popugs, ObjectMapper json) {
+    /**
+     * @param contexts the strategy this application's filter chain uses (Vaadin installs its own); not
+     *                 the static {@link SecurityContextHolder}, which another context in the JVM may have replaced
+     */
+    BearerTokenFilter(ApiTokens tokens, UserDetailsService popugs, ObjectMapper json, SecurityContextHolderStrategy contexts) {
         this.tokens = tokens;
         this.popugs = popugs;
         this.json = json;
+        this.contexts = contexts;
     }
 
     @Override
@@ -60,8 +68,10 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     "The token is unknown, expired or revoked, or its popug is deactivated. Ask POST /api/auth/token for a new one.");
             return;
         }
-        SecurityContextHolder.getContext().setAuthentication(
+        SecurityContext context = contexts.createEmptyContext();
+        context.setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(popug.get(), token, popug.get().getAuthorities()));
+        contexts.setContext(context);
         chain.doFilter(request, response);
     }
 

@@ -1,5 +1,6 @@
 package com.uberpopug.ates.app.views;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -10,15 +11,18 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
-/** The frame of every page: the menu and who is logged in. */
+/** The frame of every page: the menu of the pages this popug may open, and who is logged in. */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication) {
+    final SideNav menu = new SideNav();
+
+    public MainLayout(AuthenticationContext authentication, AccessAnnotationChecker access) {
         H2 title = new H2("aTES");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Span user = new Span(authentication.getPrincipalName().orElse(""));
@@ -31,8 +35,14 @@ public class MainLayout extends AppLayout {
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
 
-        SideNav menu = new SideNav();
-        menu.addItem(new SideNavItem("Tasks", TaskBoardView.class));
+        addIfAllowed(access, "Tasks", TaskBoardView.class);
+        addIfAllowed(access, "Popugs", PopugsView.class);
         addToDrawer(menu);
+    }
+
+    private void addIfAllowed(AccessAnnotationChecker access, String label, Class<? extends Component> view) {
+        if (access.hasAccess(view)) {
+            menu.addItem(new SideNavItem(label, view));
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.internal.CurrentInstance;
 import com.vaadin.flow.server.VaadinServletRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,25 +22,27 @@ import java.util.List;
  * Vaadin views rendered server-side by Karibu-Testing, inside the real Spring application, with a
  * logged-in user as Spring Security would set it up.
  */
-abstract class KaribuViewTest {
+public abstract class KaribuViewTest {
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("com.uberpopug.ates.app.views");
 
     @Autowired
-    ApplicationContext context;
+    protected ApplicationContext context;
 
     @BeforeEach
-    void setUpVaadin() {
+    protected void setUpVaadin() {
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
     }
 
     @AfterEach
-    void tearDownVaadin() {
+    protected void tearDownVaadin() {
         logout();
         MockVaadin.tearDown();
+        // Later tests in the same JVM (MockMvc, the API) must not see this test's Vaadin session.
+        CurrentInstance.clearAll();
     }
 
-    void login(String username, String... roles) {
+    protected void login(String username, String... roles) {
         List<SimpleGrantedAuthority> authorities = java.util.Arrays.stream(roles)
                 .map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
@@ -50,7 +53,7 @@ abstract class KaribuViewTest {
         request.setUserInRole((principal, role) -> List.of(roles).contains(role));
     }
 
-    void logout() {
+    protected void logout() {
         SecurityContextHolder.clearContext();
         if (VaadinServletRequest.getCurrent() != null) {
             FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();

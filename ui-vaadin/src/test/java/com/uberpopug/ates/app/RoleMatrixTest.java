@@ -1,0 +1,182 @@
+package com.uberpopug.ates.app;
+
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.uberpopug.ates.api.identity.RegisterPopug;
+import com.uberpopug.ates.api.identity.Role;
+import com.uberpopug.ates.app.views.KaribuViewTest;
+import com.uberpopug.ates.app.views.LoginView;
+import com.uberpopug.ates.app.views.PopugsView;
+import com.uberpopug.ates.app.views.TaskBoardView;
+import com.uberpopug.ates.identity.access.ApiTokens;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Who may open what: every Vaadin route and every HTTP API endpoint, for every role and for anonymous
+ * visitors. The tables below are the rule; a route or endpoint added without a row fails this test.
+ * Later issues extend the tables.
+ */
+@AtesSpringTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleMatrixTest extends KaribuViewTest {
+
+    private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
+    private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
+
+    /** Vaadin routes: the view and the roles that may open it (anonymous visitors: only the login). */
+    private static final Map<Class<? extends Component>, Set<Role>> ROUTES = Map.of(
+            LoginView.class, EVERY_ROLE,
+            TaskBoardView.class, EVERY_ROLE,
+            PopugsView.class, ADMIN);
+    private static final Set<Class<? extends Component>> OPEN_TO_ANONYMOUS = Set.of(LoginView.class);
+
+    /** HTTP API endpoints (as Spring maps them) and the roles that may call them. */
+    private static final Map<String, Set<Role>> ENDPOINTS = Map.of(
+            "POST /api/auth/token", EVERY_ROLE,
+            "DELETE /api/auth/token", EVERY_ROLE,
+            "GET /api/me", EVERY_ROLE,
+            "GET /api/popugs", ADMIN,
+            "POST /api/popugs", ADMIN,
+            "PUT /api/popugs/{id}/role", ADMIN,
+            "POST /api/popugs/{id}/deactivate", ADMIN);
+    private static final Set<String> ENDPOINTS_OPEN_TO_ANONYMOUS = Set.of("POST /api/auth/token");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private final Map<Role, String> usernames = new EnumMap<>(Role.class);
+
+    @BeforeAll
+    void onePopugPerRole() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        for (Role role : Role.values()) {
+            String username = role.name().toLowerCase() + "-" + suffix;
+            commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username, "Matrix " + role,
+                    username + "@uberpopug.com", role, "matrix-pass-1"));
+            usernames.put(role, username);
+        }
+    }
+
+    @Test
+    void everyApiEndpointHasARow() {
+        Set<String> mapped = mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPathPatternsCondition().getPatternValues().stream()
+                        .filter(path -> path.startsWith("/api/"))
+                        .flatMap(path -> info.getMethodsCondition().getMethods().stream().map(m -> m + " " + path)))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(mapped).as("endpoints without a row in ENDPOINTS, or rows without an endpoint")
+                .isEqualTo(new TreeSet<>(ENDPOINTS.keySet()));
+    }
+
+    @Test
+    void everyRouteHasARow() {
+        Set<Class<? extends Component>> routes = new Routes().autoDiscoverViews("com.uberpopug.ates.app").getRoutes()
+                .stream().filter(view -> view.isAnnotationPresent(Route.class)).collect(Collectors.toSet());
+        assertThat(routes).as("routes without a row in ROUTES").containsExactlyInAnyOrderElementsOf(ROUTES.keySet());
+    }
+
+    @Test
+    void everyEndpointForEveryRole() throws Exception {
+        for (Map.Entry<String, Set<Role>> row : ENDPOINTS.entrySet()) {
+            for (Role role : Role.values()) {
+                String token = tokens.issue(usernames.get(role)).token();
+                int status = call(row.getKey(), token, usernames.get(role));
+                if (row.getValue().contains(role)) {
+                    assertThat(status).as(row.getKey() + " as " + role).isNotIn(401, 403);
+                } else {
+                    assertThat(status).as(row.getKey() + " as " + role).isEqualTo(403);
+                }
+            }
+            int anonymous = call(row.getKey(), null, usernames.get(Role.WORKER));
+            if (ENDPOINTS_OPEN_TO_ANONYMOUS.contains(row.getKey())) {
+                assertThat(anonymous).as(row.getKey() + " anonymously").isNotIn(401, 403);
+            } else {
+                assertThat(anonymous).as(row.getKey() + " anonymously").isEqualTo(401);
+            }
+        }
+    }
+
+    @Test
+    void everyRouteForEveryRoleAndTheMenuShowsOnlyWhatOpens() {
+        for (Map.Entry<Class<? extends Component>, Set<Role>> row : ROUTES.entrySet()) {
+            for (Role role : Role.values()) {
+                login(usernames.get(role), role.name());
+                assertThat(opens(row.getKey())).as(row.getKey().getSimpleName() + " as " + role)
+                        .isEqualTo(row.getValue().contains(role));
+                assertThat(inMenu(row.getKey())).as(row.getKey().getSimpleName() + " in the menu of " + role)
+                        .isEqualTo(row.getValue().contains(role) && row.getKey() != LoginView.class);
+                logout();
+            }
+            assertThat(opens(row.getKey())).as(row.getKey().getSimpleName() + " anonymously")
+                    .isEqualTo(OPEN_TO_ANONYMOUS.contains(row.getKey()));
+        }
+    }
+
+    /** Whether navigating there shows the view; a denied view is either the login or Vaadin's access-denied error. */
+    private static boolean opens(Class<? extends Component> view) {
+        try {
+            UI.getCurrent().navigate(view);
+            return !_find(view).isEmpty();
+        } catch (AssertionError serverError) {
+            // Karibu reports Vaadin's access-denied error page as a server error.
+            assertThat(serverError).hasMessageContaining("AccessDeniedException");
+            return false;
+        }
+    }
+
+    private static boolean inMenu(Class<? extends Component> view) {
+        UI.getCurrent().navigate(TaskBoardView.class);
+        String path = RouteConfiguration.forSessionScope().getUrl(view);
+        return _find(SideNavItem.class).stream().anyMatch(item -> path.equals(item.getPath()));
+    }
+
+    /** Calls an endpoint with an otherwise plausible request: denied calls must answer 401/403 whatever the body. */
+    private int call(String endpoint, String token, String username) throws Exception {
+        String[] methodAndPath = endpoint.split(" ", 2);
+        String path = methodAndPath[1].replace("{id}", UUID.randomUUID().toString());
+        String body = endpoint.equals("POST /api/auth/token")
+                ? "{\"username\":\"" + username + "\",\"password\":\"matrix-pass-1\"}" : "{}";
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(methodAndPath[0]), path)
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return mvc.perform(request).andReturn().getResponse().getStatus();
+    }
+
+}

@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -17,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 
@@ -84,6 +88,23 @@ class IdentityIntegrationTest {
         commands.sendAndWait(new DeactivatePopug(id));
 
         mvc.perform(formLogin().user(username).password("goodbye-nest-3")).andExpect(unauthenticated());
+    }
+
+    @Test
+    void aDeactivatedPopugLosesTheirOpenBrowserSession() throws Exception {
+        String username = "sleeper-" + shortId();
+        UUID id = commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username, "Sleepy Popug",
+                username + "@uberpopug.com", Role.WORKER, "sleepy-nest-4"));
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(username).password("sleepy-nest-4"))
+                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/actuator/health").session(session)).andExpect(status().isOk());
+
+        commands.sendAndWait(new DeactivatePopug(id));
+
+        mvc.perform(get("/actuator/health").session(session))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+        assertThat(session.isInvalid()).isTrue();
     }
 
     @Test

@@ -1,0 +1,58 @@
+package com.uberpopug.ates.app.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Ends the browser session of a popug who has been deactivated since logging in: every request of a
+ * logged-in session checks that its popug is still active. Works whichever app copy handled the
+ * deactivation, because it asks identity's table, not an in-memory session registry.
+ */
+class ActivePopugFilter extends OncePerRequestFilter {
+
+    private final UserDetailsService popugs;
+    private final SecurityContextHolderStrategy contexts;
+
+    ActivePopugFilter(UserDetailsService popugs, SecurityContextHolderStrategy contexts) {
+        this.popugs = popugs;
+        this.contexts = contexts;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication current = contexts.getContext().getAuthentication();
+        if (current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken)
+                && !stillActive(current.getName())) {
+            contexts.clearContext();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            response.sendRedirect(request.getContextPath() + "/login");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean stillActive(String username) {
+        try {
+            UserDetails popug = popugs.loadUserByUsername(username);
+            return popug.isEnabled();
+        } catch (UsernameNotFoundException gone) {
+            return false;
+        }
+    }
+}

@@ -7,6 +7,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -25,21 +27,37 @@ class PopugAccountsUpdater {
 
     private final PopugAccounts accounts;
     private final ApiTokens tokens;
+    private final Cache profiles;
 
-    PopugAccountsUpdater(PopugAccounts accounts, ApiTokens tokens) {
+    PopugAccountsUpdater(PopugAccounts accounts, ApiTokens tokens, CacheManager caches) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.profiles = caches.getCache(PopugDirectory.PROFILES);
     }
 
     @EventHandler
     void on(PopugRoleChanged event) {
         accounts.changeRole(event.popugId(), event.to());
+        accounts.usernameOf(event.popugId()).ifPresent(this::forgetProfile);
     }
 
     @EventHandler
     void on(PopugDeactivated event) {
         accounts.deactivate(event.popugId());
-        accounts.usernameOf(event.popugId()).ifPresent(this::revokeTokens);
+        accounts.usernameOf(event.popugId()).ifPresent(username -> {
+            forgetProfile(username);
+            revokeTokens(username);
+        });
+    }
+
+    /** The cached profile goes; should Redis not answer now, the entry expires within ates' cache TTL. */
+    private void forgetProfile(String username) {
+        try {
+            profiles.evict(username);
+        } catch (DataAccessException redisDown) {
+            log.warn("Could not evict the cached profile of popug {} ({}); it expires on its own",
+                    username, redisDown.getMessage());
+        }
     }
 
     /**

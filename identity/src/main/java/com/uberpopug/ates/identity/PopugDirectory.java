@@ -5,6 +5,7 @@ import com.uberpopug.ates.api.identity.ListPopugs;
 import com.uberpopug.ates.api.identity.PopugProfile;
 import com.uberpopug.ates.api.identity.Role;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import java.util.UUID;
 @Component
 class PopugDirectory {
 
+    static final String PROFILES = "popug-profiles";
     private static final String COLUMNS = "popug_id, username, full_name, email, role, active";
     private static final RowMapper<PopugProfile> PROFILE = (rs, row) -> new PopugProfile(
             rs.getObject("popug_id", UUID.class), rs.getString("username"), rs.getString("full_name"),
@@ -28,8 +30,10 @@ class PopugDirectory {
         this.jdbc = jdbc;
     }
 
+    /** Cached in Redis (every API call and browser request asks it); evicted by {@link PopugAccountsUpdater}. */
     @QueryHandler
-    PopugProfile find(FindPopugByUsername query) {
+    @Cacheable(cacheNames = PROFILES, key = "#query.username()", unless = "#result == null")
+    public PopugProfile find(FindPopugByUsername query) {
         return jdbc.query("SELECT " + COLUMNS + " FROM identity_popugs WHERE username = ?", PROFILE, query.username())
                 .stream().findFirst().orElse(null);
     }

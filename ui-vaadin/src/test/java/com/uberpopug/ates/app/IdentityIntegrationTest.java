@@ -1,12 +1,18 @@
 package com.uberpopug.ates.app;
 
 import com.uberpopug.ates.api.CommandRefusedException;
+import com.uberpopug.ates.api.identity.ChangePopugRole;
 import com.uberpopug.ates.api.identity.DeactivatePopug;
+import com.uberpopug.ates.api.identity.FindPopugByUsername;
+import com.uberpopug.ates.api.identity.PopugProfile;
 import com.uberpopug.ates.api.identity.RegisterPopug;
 import com.uberpopug.ates.api.identity.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,6 +41,12 @@ class IdentityIntegrationTest {
     JdbcTemplate postgres;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    QueryGateway queries;
+    @Autowired
+    StringRedisTemplate redis;
+    @Value("${ates.redis.key-prefix}")
+    String redisPrefix;
 
     @Test
     void theFirstStartRegisteredTheAdminWithTheConfiguredPassword() throws Exception {
@@ -123,6 +135,27 @@ class IdentityIntegrationTest {
         }
 
         mvc.perform(formLogin().user(username).password("right-password-5")).andExpect(unauthenticated());
+    }
+
+    @Test
+    void profilesAreCachedInRedisAndForgottenWhenIdentityEventsChangeThem() {
+        String username = "cached-" + shortId();
+        UUID id = commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username, "Cached Popug",
+                username + "@uberpopug.com", Role.WORKER, "cached-nest-5"));
+        assertThat(profile(username).role()).isEqualTo(Role.WORKER);
+        assertThat(redis.hasKey(redisPrefix + "cache:popug-profiles::" + username)).as("in Redis").isTrue();
+
+        postgres.update("UPDATE identity_popugs SET full_name = 'Changed behind the cache' WHERE popug_id = ?", id);
+        assertThat(profile(username).fullName()).as("answered from the cache").isEqualTo("Cached Popug");
+
+        commands.sendAndWait(new ChangePopugRole(id, Role.MANAGER));
+        PopugProfile fresh = profile(username);
+        assertThat(fresh.role()).isEqualTo(Role.MANAGER);
+        assertThat(fresh.fullName()).as("re-read after the eviction").isEqualTo("Changed behind the cache");
+    }
+
+    private PopugProfile profile(String username) {
+        return queries.query(new FindPopugByUsername(username), PopugProfile.class).join();
     }
 
     private static String shortId() {

@@ -8,9 +8,6 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -22,10 +19,10 @@ import java.io.IOException;
  */
 class ActivePopugFilter extends OncePerRequestFilter {
 
-    private final UserDetailsService popugs;
+    private final ActivePopugs popugs;
     private final SecurityContextHolderStrategy contexts;
 
-    ActivePopugFilter(UserDetailsService popugs, SecurityContextHolderStrategy contexts) {
+    ActivePopugFilter(ActivePopugs popugs, SecurityContextHolderStrategy contexts) {
         this.popugs = popugs;
         this.contexts = contexts;
     }
@@ -35,7 +32,7 @@ class ActivePopugFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication current = contexts.getContext().getAuthentication();
         if (current != null && current.isAuthenticated() && !(current instanceof AnonymousAuthenticationToken)
-                && !stillActive(current.getName())) {
+                && popugs.find(current.getName()).isEmpty()) {
             contexts.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {
@@ -45,14 +42,5 @@ class ActivePopugFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private boolean stillActive(String username) {
-        try {
-            UserDetails popug = popugs.loadUserByUsername(username);
-            return popug.isEnabled();
-        } catch (UsernameNotFoundException gone) {
-            return false;
-        }
     }
 }

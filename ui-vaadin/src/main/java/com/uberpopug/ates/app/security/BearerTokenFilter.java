@@ -15,8 +15,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -31,7 +29,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private static final String PREFIX = "Bearer ";
 
     private final ApiTokens tokens;
-    private final UserDetailsService popugs;
+    private final ActivePopugs popugs;
     private final ObjectMapper json;
     private final SecurityContextHolderStrategy contexts;
 
@@ -39,7 +37,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
      * @param contexts the strategy this application's filter chain uses (Vaadin installs its own); not
      *                 the static {@link SecurityContextHolder}, which another context in the JVM may have replaced
      */
-    BearerTokenFilter(ApiTokens tokens, UserDetailsService popugs, ObjectMapper json, SecurityContextHolderStrategy contexts) {
+    BearerTokenFilter(ApiTokens tokens, ActivePopugs popugs, ObjectMapper json, SecurityContextHolderStrategy contexts) {
         this.tokens = tokens;
         this.popugs = popugs;
         this.json = json;
@@ -57,13 +55,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
         String token = header.substring(PREFIX.length()).strip();
         Optional<UserDetails> popug;
         try {
-            popug = tokens.usernameOf(token).map(this::activePopug);
+            popug = tokens.usernameOf(token).flatMap(popugs::find);
         } catch (DataAccessException redisDown) {
             Problems.write(response, json, HttpStatus.SERVICE_UNAVAILABLE,
                     "Tokens cannot be checked right now: the session store does not answer. Try again later.");
             return;
         }
-        if (popug.isEmpty() || !popug.get().isEnabled()) {
+        if (popug.isEmpty()) {
             Problems.write(response, json, HttpStatus.UNAUTHORIZED,
                     "The token is unknown, expired or revoked, or its popug is deactivated. Ask POST /api/auth/token for a new one.");
             return;
@@ -73,13 +71,5 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 UsernamePasswordAuthenticationToken.authenticated(popug.get(), token, popug.get().getAuthorities()));
         contexts.setContext(context);
         chain.doFilter(request, response);
-    }
-
-    private UserDetails activePopug(String username) {
-        try {
-            return popugs.loadUserByUsername(username);
-        } catch (UsernameNotFoundException gone) {
-            return null;
-        }
     }
 }

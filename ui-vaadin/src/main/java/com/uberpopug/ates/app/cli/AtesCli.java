@@ -1,0 +1,58 @@
+package com.uberpopug.ates.app.cli;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+
+import java.util.Set;
+
+/**
+ * The operators' command line, in the application's own jar: {@code java -jar ates.jar users add …}
+ * (or {@code ./ates cli users add …}). It starts the application's context against the same services,
+ * without serving the UI on a fixed port, runs one command through the real command path, and exits
+ * with the command's code.
+ */
+public final class AtesCli {
+
+    /** The first words that mean "a command", not "run the server". */
+    private static final Set<String> COMMANDS = Set.of("users", "help", "--help", "-h");
+
+    private AtesCli() {
+    }
+
+    public static boolean handles(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(Class<?> application, String[] args) {
+        if (args[0].equals("help") || args[0].startsWith("-")) {
+            return new CommandLine(new AtesCommand()).execute(args[0].equals("help") ? new String[]{"--help"} : args);
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                // Quiet, so that scripts read only the command's own output; aTES' warnings (e.g. a
+                // generated first admin password) still show.
+                .properties("server.port=0", "spring.main.banner-mode=off", "logging.level.root=ERROR",
+                        "logging.level.com.uberpopug=WARN")
+                .logStartupInfo(false)
+                .run();
+        try {
+            return commandLine(context).execute(args);
+        } finally {
+            context.close();
+        }
+    }
+
+    /** The command tree, with each command's collaborators taken from the application context. */
+    public static CommandLine commandLine(ConfigurableApplicationContext context) {
+        CommandLine.IFactory fromSpring = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type.getPackageName().equals(AtesCli.class.getPackageName())) {
+                    return context.getAutowireCapableBeanFactory().createBean(type);
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
+        return new CommandLine(AtesCommand.class, fromSpring);
+    }
+}

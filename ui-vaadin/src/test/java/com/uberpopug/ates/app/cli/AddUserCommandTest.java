@@ -1,0 +1,82 @@
+package com.uberpopug.ates.app.cli;
+
+import com.uberpopug.ates.app.AtesSpringTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code users add} through the real command path: its output and the exit codes a script relies on. */
+@AtesSpringTest
+class AddUserCommandTest {
+
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    JdbcTemplate postgres;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int ates(String... args) {
+        CommandLine cli = AtesCli.commandLine(context);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void addsAPopugWhoIsStoredWithTheirRole() {
+        String username = "cli-" + UUID.randomUUID().toString().substring(0, 6);
+
+        int exit = ates("users", "add", "--username", username, "--full-name", "Cli Popug",
+                "--email", username + "@uberpopug.com", "--role", "ACCOUNTANT", "--password", "cli-pass-123");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).startsWith("Registered " + username + " as ACCOUNTANT: ");
+        assertThat(postgres.queryForObject("SELECT role FROM identity_popugs WHERE username = ?", String.class, username))
+                .isEqualTo("ACCOUNTANT");
+    }
+
+    @Test
+    void invalidInputExitsWith2AndNamesEachOption() {
+        int exit = ates("users", "add", "--username", "X", "--full-name", " ", "--email", "nope",
+                "--role", "WORKER", "--password", "short");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--username: ", "--full-name: A popug needs a full name.",
+                "--email: ", "--password: A password has at least 10 characters.");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aTakenUsernameExitsWith3() {
+        int exit = ates("users", "add", "--username", "admin", "--full-name", "Another Admin",
+                "--email", "a2@uberpopug.com", "--role", "ADMIN", "--password", "another-pass-1");
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(err.toString()).contains("The username 'admin' is taken.");
+    }
+
+    @Test
+    void anUnknownRoleIsAUsageErrorThatListsTheRoles() {
+        int exit = ates("users", "add", "--username", "kesha", "--full-name", "K", "--email", "k@uberpopug.com",
+                "--role", "PARROT", "--password", "kesha-pass-1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("ADMIN, MANAGER, ACCOUNTANT, WORKER");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        assertThat(ates("users", "add", "--help")).isZero();
+        assertThat(out.toString()).contains("--username", "--role", "Exit 2: invalid input");
+    }
+}

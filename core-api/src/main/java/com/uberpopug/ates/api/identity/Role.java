@@ -2,10 +2,5 @@ package com.uberpopug.ates.api.identity;
 
 /** What a popug may do. Managers and admins are never assigned tasks. */
 public enum Role {
-    ADMIN, MANAGER, ACCOUNTANT, WORKER;
-
-    /** Whether a popug with this role, while active, may be given tasks. */
-    public boolean takesTasks() {
-        return this == ACCOUNTANT || this == WORKER;
-    }
+    ADMIN, MANAGER, ACCOUNTANT, WORKER
 }

@@ -66,8 +66,11 @@ class RoleMatrixTest extends KaribuViewTest {
             "GET /api/popugs", ADMIN,
             "POST /api/popugs", ADMIN,
             "PUT /api/popugs/{id}/role", ADMIN,
-            "POST /api/popugs/{id}/deactivate", ADMIN);
-    private static final Set<String> ENDPOINTS_OPEN_TO_ANONYMOUS = Set.of("POST /api/auth/token");
+            "POST /api/popugs/{id}/deactivate", ADMIN,
+            "GET /api/openapi.json", EVERY_ROLE,
+            "GET /api/openapi.json.yaml", EVERY_ROLE);
+    private static final Set<String> ENDPOINTS_OPEN_TO_ANONYMOUS = Set.of("POST /api/auth/token",
+            "GET /api/openapi.json", "GET /api/openapi.json.yaml");
 
     @Autowired
     MockMvc mvc;

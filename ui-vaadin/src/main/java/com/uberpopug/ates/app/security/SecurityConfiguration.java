@@ -52,6 +52,7 @@ class SecurityConfiguration {
                         contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json.yaml").permitAll()
                         .requestMatchers("/api/popugs", "/api/popugs/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors

@@ -67,6 +67,15 @@ class IdentityApiTest {
     }
 
     @Test
+    void theLiveOpenApiDescriptionIsOpenAndListsTheEndpoints() throws Exception {
+        mvc.perform(get("/api/openapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.openapi").exists())
+                .andExpect(jsonPath("$.paths['/api/auth/token'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/popugs/{id}/role'].put").exists());
+    }
+
+    @Test
     void withoutATokenTheApiAnswers401() throws Exception {
         mvc.perform(get("/api/me"))
                 .andExpect(status().isUnauthorized())

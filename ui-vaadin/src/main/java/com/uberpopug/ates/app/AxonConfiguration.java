@@ -1,5 +1,6 @@
 package com.uberpopug.ates.app;
 
+import com.uberpopug.ates.api.tasks.TaskCreatedUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -87,6 +88,12 @@ public class AxonConfiguration {
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
                 .build();
+    }
+
+    /** Old {@code TaskCreated} events (title with "[UP-42]") read as revision 2, from the store and from Kafka. */
+    @Bean
+    TaskCreatedUpcaster taskCreatedUpcaster() {
+        return new TaskCreatedUpcaster();
     }
 
     /**

@@ -51,6 +51,7 @@ class ArchitectureTest {
                 .should().beRecords().orShould().beEnums()
                 .orShould().beAssignableTo(RuntimeException.class)
                 .orShould().haveSimpleNameEndingWith("Fields")
+                .orShould().haveSimpleNameEndingWith("Upcaster")
                 .check(ates);
     }
 

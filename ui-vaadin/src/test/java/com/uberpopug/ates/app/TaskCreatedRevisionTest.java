@@ -3,7 +3,6 @@ package com.uberpopug.ates.app;
 import com.uberpopug.ates.api.tasks.FindTasks;
 import com.uberpopug.ates.api.tasks.TaskCreated;
 import com.uberpopug.ates.api.tasks.TaskPage;
-import com.uberpopug.ates.api.tasks.TaskSummary;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
@@ -48,11 +47,13 @@ class TaskCreatedRevisionTest {
         DomainEventStream events = eventStore.readEvents(taskId.toString());
         assertThat(events.next().getPayload()).isEqualTo(new TaskCreated(taskId, "Fix beak", "UP-42", ""));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            TaskSummary onBoard = queries.query(new FindTasks(null, null, "Fix beak", 0, 50), TaskPage.class).join()
-                    .items().stream().filter(task -> task.id().equals(taskId)).findFirst().orElseThrow();
-            assertThat(onBoard.title()).isEqualTo("Fix beak");
-            assertThat(onBoard.jiraId()).isEqualTo("UP-42");
-        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                queries.query(new FindTasks(null, null, "Fix beak", 0, 50), TaskPage.class).join().items())
+                .filteredOn(task -> task.id().equals(taskId))
+                .singleElement()
+                .satisfies(onBoard -> {
+                    assertThat(onBoard.title()).isEqualTo("Fix beak");
+                    assertThat(onBoard.jiraId()).isEqualTo("UP-42");
+                }));
     }
 }

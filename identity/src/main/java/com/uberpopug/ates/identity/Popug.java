@@ -40,6 +40,13 @@ class Popug {
 
     /** A new popug, its fields checked; the username's uniqueness is checked by the caller. */
     Popug(RegisterPopug command) {
+        checkFields(command);
+        apply(new PopugRegistered(command.popugId(), command.username(), command.fullName().strip(),
+                command.email().strip(), command.role()));
+    }
+
+    /** Refuses a registration whose fields break the rules of {@link PopugFields}, all problems at once. */
+    static void checkFields(RegisterPopug command) {
         List<FieldProblem> problems = new ArrayList<>(PopugFields.problems(command.username(), command.fullName(),
                 command.email(), command.role(), command.password()));
         if (command.popugId() == null) {
@@ -48,8 +55,6 @@ class Popug {
         if (!problems.isEmpty()) {
             throw new InvalidCommandException(problems);
         }
-        apply(new PopugRegistered(command.popugId(), command.username(), command.fullName().strip(),
-                command.email().strip(), command.role()));
     }
 
     @CommandHandler

@@ -46,12 +46,12 @@ class PopugAccounts {
     }
 
     Optional<Login> login(String username) {
-        return jdbc.query("SELECT popug_id, username, password_hash, role, active FROM identity_popugs WHERE username = ?",
-                (rs, row) -> new Login(rs.getObject("popug_id", UUID.class), rs.getString("username"),
+        return jdbc.query("SELECT username, password_hash, role, active FROM identity_popugs WHERE username = ?",
+                (rs, row) -> new Login(rs.getString("username"),
                         rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("active")),
                 username).stream().findFirst();
     }
 
-    record Login(UUID popugId, String username, String passwordHash, Role role, boolean active) {
+    record Login(String username, String passwordHash, Role role, boolean active) {
     }
 }

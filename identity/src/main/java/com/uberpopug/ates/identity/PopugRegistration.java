@@ -1,9 +1,6 @@
 package com.uberpopug.ates.identity;
 
 import com.uberpopug.ates.api.CommandRefusedException;
-import com.uberpopug.ates.api.FieldProblem;
-import com.uberpopug.ates.api.InvalidCommandException;
-import com.uberpopug.ates.api.identity.PopugFields;
 import com.uberpopug.ates.api.identity.RegisterPopug;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
@@ -11,8 +8,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -35,14 +30,8 @@ class PopugRegistration {
 
     @CommandHandler
     UUID handle(RegisterPopug command) throws Exception {
-        List<FieldProblem> problems = new ArrayList<>(PopugFields.problems(command.username(), command.fullName(),
-                command.email(), command.role(), command.password()));
-        if (command.popugId() == null) {
-            problems.add(new FieldProblem("popugId", "A popug needs an id."));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidCommandException(problems);
-        }
+        // Checked before the username is claimed, so that invalid input writes nothing.
+        Popug.checkFields(command);
         if (accounts.usernameTaken(command.username())) {
             throw usernameTaken(command.username());
         }

@@ -49,7 +49,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens, popugs, json,
-                        contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)), AnonymousAuthenticationFilter.class)
+                        chainStrategy(contexts)), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json.yaml").permitAll()
@@ -70,7 +70,15 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
         http.addFilterBefore(new ActivePopugFilter(popugs,
-                contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)), AnonymousAuthenticationFilter.class);
+                chainStrategy(contexts)), AnonymousAuthenticationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /**
+     * The security context strategy of this application's chains (Vaadin publishes one), for our own
+     * filters: the static {@link SecurityContextHolder} may hold another application context's strategy.
+     */
+    private static SecurityContextHolderStrategy chainStrategy(ObjectProvider<SecurityContextHolderStrategy> contexts) {
+        return contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 }

@@ -1,7 +1,6 @@
 package com.uberpopug.ates.app.views;
 
 import com.uberpopug.ates.api.CommandRefusedException;
-import com.uberpopug.ates.api.FieldProblem;
 import com.uberpopug.ates.api.InvalidCommandException;
 import com.uberpopug.ates.api.identity.ChangePopugRole;
 import com.uberpopug.ates.api.identity.DeactivatePopug;
@@ -11,7 +10,6 @@ import com.uberpopug.ates.api.identity.PopugProfile;
 import com.uberpopug.ates.api.identity.RegisterPopug;
 import com.uberpopug.ates.api.identity.Role;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -45,6 +43,7 @@ public class PopugsView extends VerticalLayout {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final FieldErrors errors;
 
     final TextField username = new TextField("Username");
     final TextField fullName = new TextField("Full name");
@@ -57,6 +56,8 @@ public class PopugsView extends VerticalLayout {
     public PopugsView(CommandGateway commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
+        this.errors = new FieldErrors(Map.of("username", username, "fullName", fullName, "email", email,
+                "password", password, "role", role));
         setSizeFull();
 
         username.setHelperText("3-32: a-z, 0-9, '.', '_', '-'");
@@ -84,7 +85,7 @@ public class PopugsView extends VerticalLayout {
     }
 
     private void registerPopug() {
-        clearErrors();
+        errors.clear();
         try {
             commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username.getValue().strip(), fullName.getValue(),
                     email.getValue(), role.getValue(), password.getValue()));
@@ -96,9 +97,9 @@ public class PopugsView extends VerticalLayout {
             role.setValue(Role.WORKER);
             refresh();
         } catch (InvalidCommandException refused) {
-            showErrors(refused.problems());
+            errors.show(refused.problems());
         } catch (CommandRefusedException refused) {
-            invalid(username, refused.getMessage());
+            errors.show("username", refused.getMessage());
         }
     }
 
@@ -151,28 +152,6 @@ public class PopugsView extends VerticalLayout {
     void refresh() {
         List<PopugProfile> popugs = queries.query(new ListPopugs(), ResponseTypes.multipleInstancesOf(PopugProfile.class)).join();
         grid.setItems(popugs);
-    }
-
-    private void showErrors(List<FieldProblem> problems) {
-        Map<String, HasValidation> fields = Map.of("username", username, "fullName", fullName, "email", email,
-                "password", password, "role", role);
-        for (FieldProblem problem : problems) {
-            HasValidation field = fields.get(problem.field());
-            if (field != null) {
-                invalid(field, problem.message());
-            } else {
-                error(problem.message());
-            }
-        }
-    }
-
-    private static void invalid(HasValidation field, String message) {
-        field.setInvalid(true);
-        field.setErrorMessage(message);
-    }
-
-    private void clearErrors() {
-        List.<HasValidation>of(username, fullName, email, password, role).forEach(field -> field.setInvalid(false));
     }
 
     private static void success(String message) {

@@ -1,6 +1,5 @@
 package com.uberpopug.ates.app.views;
 
-import com.uberpopug.ates.api.FieldProblem;
 import com.uberpopug.ates.api.InvalidCommandException;
 import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.FindTasks;
@@ -33,7 +32,7 @@ import org.axonframework.queryhandling.SubscriptionQueryResult;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -59,6 +58,8 @@ public class TaskBoardView extends VerticalLayout {
     final Button create = new Button("Create task");
     final Grid<TaskSummary> grid = new Grid<>(TaskSummary.class, false);
     final Span empty = new Span("No tasks yet. Create the first one above.");
+
+    private final FieldErrors errors = new FieldErrors(Map.of("title", title, "jiraId", jiraId, "description", description));
 
     private SubscriptionQueryResult<TaskPage, TaskBoardChanged> changes;
 
@@ -93,7 +94,7 @@ public class TaskBoardView extends VerticalLayout {
     }
 
     private void createTask() {
-        clearErrors();
+        errors.clear();
         try {
             commands.sendAndWait(new CreateTask(UUID.randomUUID(), title.getValue(), jiraId.getValue(),
                     description.getValue()));
@@ -104,33 +105,8 @@ public class TaskBoardView extends VerticalLayout {
             description.clear();
             title.focus();
         } catch (InvalidCommandException refused) {
-            showErrors(refused.problems());
+            errors.show(refused.problems());
         }
-    }
-
-    private void showErrors(List<FieldProblem> problems) {
-        for (FieldProblem problem : problems) {
-            switch (problem.field()) {
-                case "title" -> invalid(title, problem.message());
-                case "jiraId" -> invalid(jiraId, problem.message());
-                case "description" -> {
-                    description.setInvalid(true);
-                    description.setErrorMessage(problem.message());
-                }
-                default -> Notification.show(problem.message()).addThemeVariants(NotificationVariant.LUMO_ERROR);
-            }
-        }
-    }
-
-    private static void invalid(TextField field, String message) {
-        field.setInvalid(true);
-        field.setErrorMessage(message);
-    }
-
-    private void clearErrors() {
-        title.setInvalid(false);
-        jiraId.setInvalid(false);
-        description.setInvalid(false);
     }
 
     private TaskPage page(int offset, int limit) {

@@ -150,7 +150,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new IllegalStateException("interrupted while waiting for the Kafka test broker", e);
             }
         }
         throw new IllegalStateException("the Kafka test broker did not " + (open ? "open" : "close")

@@ -9,6 +9,9 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.UUID;
+
 /**
  * Who may be assigned tasks, as the task context learns it from identity events on Kafka: the
  * active popugs whose role is neither ADMIN nor MANAGER. Every handler is an idempotent upsert, so
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(TaskAssignees.PROCESSING_GROUP)
-class TaskAssignees {
+class TaskAssignees implements EligibleAssignees {
 
     static final String PROCESSING_GROUP = "task-assignees";
 
@@ -41,6 +44,13 @@ class TaskAssignees {
     @EventHandler
     void on(PopugDeactivated event) {
         jdbc.update("UPDATE task_assignees SET active = FALSE WHERE popug_id = ?", event.popugId());
+    }
+
+    @Override
+    public List<UUID> ids() {
+        return jdbc.queryForList("""
+                SELECT popug_id FROM task_assignees WHERE active AND role IN ('ACCOUNTANT', 'WORKER')
+                ORDER BY popug_id""", UUID.class);
     }
 
     @ResetHandler

@@ -5,6 +5,7 @@ import com.uberpopug.ates.api.identity.RegisterPopug;
 import com.uberpopug.ates.api.identity.Role;
 import com.uberpopug.ates.app.views.KaribuViewTest;
 import com.uberpopug.ates.app.views.LoginView;
+import com.uberpopug.ates.app.views.MyTasksView;
 import com.uberpopug.ates.app.views.PopugsView;
 import com.uberpopug.ates.app.views.TaskBoardView;
 import com.uberpopug.ates.identity.access.ApiTokens;
@@ -55,20 +56,27 @@ class RoleMatrixTest extends KaribuViewTest {
     private static final Map<Class<? extends Component>, Set<Role>> ROUTES = Map.of(
             LoginView.class, EVERY_ROLE,
             TaskBoardView.class, EVERY_ROLE,
+            MyTasksView.class, EVERY_ROLE,
             PopugsView.class, ADMIN);
     private static final Set<Class<? extends Component>> OPEN_TO_ANONYMOUS = Set.of(LoginView.class);
 
     /** HTTP API endpoints (as Spring maps them) and the roles that may call them. */
-    private static final Map<String, Set<Role>> ENDPOINTS = Map.of(
-            "POST /api/auth/token", EVERY_ROLE,
-            "DELETE /api/auth/token", EVERY_ROLE,
-            "GET /api/me", EVERY_ROLE,
-            "GET /api/popugs", ADMIN,
-            "POST /api/popugs", ADMIN,
-            "PUT /api/popugs/{id}/role", ADMIN,
-            "POST /api/popugs/{id}/deactivate", ADMIN,
-            "GET /api/openapi.json", EVERY_ROLE,
-            "GET /api/openapi.json.yaml", EVERY_ROLE);
+    private static final Map<String, Set<Role>> ENDPOINTS = Map.ofEntries(
+            Map.entry("POST /api/auth/token", EVERY_ROLE),
+            Map.entry("DELETE /api/auth/token", EVERY_ROLE),
+            Map.entry("GET /api/me", EVERY_ROLE),
+            Map.entry("GET /api/popugs", ADMIN),
+            Map.entry("POST /api/popugs", ADMIN),
+            Map.entry("PUT /api/popugs/{id}/role", ADMIN),
+            Map.entry("POST /api/popugs/{id}/deactivate", ADMIN),
+            // Completing is for the task's assignee: any role may try, the task refuses others (403 too).
+            Map.entry("POST /api/tasks", EVERY_ROLE),
+            Map.entry("GET /api/tasks", EVERY_ROLE),
+            Map.entry("GET /api/tasks/mine", EVERY_ROLE),
+            Map.entry("POST /api/tasks/{id}/complete", EVERY_ROLE),
+            Map.entry("POST /api/tasks/shuffle", EnumSet.of(Role.MANAGER, Role.ADMIN)),
+            Map.entry("GET /api/openapi.json", EVERY_ROLE),
+            Map.entry("GET /api/openapi.json.yaml", EVERY_ROLE));
     private static final Set<String> ENDPOINTS_OPEN_TO_ANONYMOUS = Set.of("POST /api/auth/token",
             "GET /api/openapi.json", "GET /api/openapi.json.yaml");
 

@@ -48,16 +48,19 @@ class TaskFlowIntegrationTest {
     @Test
     void aCreatedTaskReachesTheEventStoreKafkaTheBoardAndClickHouse() throws Exception {
         UUID taskId = UUID.randomUUID();
+        TestPopugs.eligibleWorker(commands, postgres);
 
         commands.sendAndWait(new CreateTask(taskId, "Fix beak", "UP-42", "The beak squeaks"));
 
         // 1. The event store row: the source of truth, a readable JSON payload of revision 2.
         Map<String, Object> stored = postgres.queryForMap(
                 "SELECT payloadtype, payloadrevision, sequencenumber, convert_from(payload, 'UTF8') AS json "
-                        + "FROM domainevententry WHERE aggregateidentifier = ?", taskId.toString());
+                        + "FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 0", taskId.toString());
         assertThat(stored.get("payloadtype")).isEqualTo("com.uberpopug.ates.api.tasks.TaskCreated");
         assertThat(stored.get("payloadrevision")).isEqualTo("2");
-        assertThat(stored.get("sequencenumber")).isEqualTo(0L);
+        assertThat(postgres.queryForObject("SELECT payloadtype FROM domainevententry "
+                + "WHERE aggregateidentifier = ? AND sequencenumber = 1", String.class, taskId.toString()))
+                .as("assigned at once, in the same transaction").isEqualTo("com.uberpopug.ates.api.tasks.TaskAssigned");
         assertThat((String) stored.get("json")).contains("\"title\":\"Fix beak\"", "\"jiraId\":\"UP-42\"");
 
         // 2. The Kafka record on the tasks topic, keyed by the aggregate id.
@@ -75,6 +78,7 @@ class TaskFlowIntegrationTest {
                 .items().stream().filter(t -> t.id().equals(taskId)).findFirst().orElseThrow();
         assertThat(onBoard.title()).isEqualTo("Fix beak");
         assertThat(onBoard.status()).isEqualTo("open");
+        assertThat(onBoard.assigneeId()).isNotNull();
         assertThat(onBoard.createdAt()).isNotNull();
 
         // 4. The ClickHouse row.

@@ -1,14 +1,21 @@
 package com.uberpopug.ates.projections.board;
 
+import com.uberpopug.ates.api.identity.PopugRegistered;
 import com.uberpopug.ates.api.tasks.FindTasks;
-import com.uberpopug.ates.projections.JdbcBatch;
+import com.uberpopug.ates.api.tasks.ListTaskAssignees;
+import com.uberpopug.ates.api.tasks.TaskAssigned;
+import com.uberpopug.ates.api.tasks.TaskAssignee;
 import com.uberpopug.ates.api.tasks.TaskBoardChanged;
+import com.uberpopug.ates.api.tasks.TaskCompleted;
 import com.uberpopug.ates.api.tasks.TaskCreated;
 import com.uberpopug.ates.api.tasks.TaskPage;
 import com.uberpopug.ates.api.tasks.TaskSummary;
+import com.uberpopug.ates.projections.JdbcBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.RowMapper;
@@ -21,16 +28,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The task board: every task with its status and assignee, fed from the {@code ates.tasks} topic.
- * Handlers are idempotent (Kafka delivers at least once), so a redelivered event changes nothing.
+ * The task board: every task with its status and assignee, fed from the {@code ates.tasks} topic, and
+ * the names of popugs from {@code ates.identity}. Handlers are idempotent (Kafka delivers at least
+ * once), so a redelivered event changes nothing. Queries of "My tasks" are board queries too.
  */
 @Component
 @ProcessingGroup(TaskBoardProjection.PROCESSING_GROUP)
 class TaskBoardProjection {
 
     static final String PROCESSING_GROUP = "task-board";
+
+    private static final String SELECT = """
+            SELECT b.*, coalesce(p.full_name, p.username) AS assignee_name
+            FROM task_board b LEFT JOIN task_board_popugs p ON p.popug_id = b.assignee_id""";
 
     private static final RowMapper<TaskSummary> TASK = (rs, row) -> new TaskSummary(
             rs.getObject("task_id", UUID.class), rs.getString("title"), rs.getString("jira_id"),
@@ -57,7 +70,37 @@ class TaskBoardProjection {
                 .addValue("jiraId", event.jiraId())
                 .addValue("description", event.description() == null ? "" : event.description())
                 .addValue("createdAt", Timestamp.from(createdAt)));
-        updates.emit(FindTasks.class, query -> true, new TaskBoardChanged(event.taskId()));
+        changed();
+    }
+
+    @EventHandler
+    void on(TaskAssigned event) {
+        // A done task keeps the assignee who completed it, even when an older assignment is delivered again.
+        JdbcBatch.add(jdbc, "UPDATE task_board SET assignee_id = :assignee WHERE task_id = :id AND status = 'open'",
+                new MapSqlParameterSource().addValue("id", event.taskId()).addValue("assignee", event.assigneeId()));
+        changed();
+    }
+
+    @EventHandler
+    void on(TaskCompleted event, @org.axonframework.eventhandling.Timestamp Instant completedAt) {
+        JdbcBatch.add(jdbc, """
+                UPDATE task_board SET status = 'done', assignee_id = :assignee, completed_at = :completedAt
+                WHERE task_id = :id AND status = 'open'""", new MapSqlParameterSource()
+                .addValue("id", event.taskId())
+                .addValue("assignee", event.assigneeId())
+                .addValue("completedAt", Timestamp.from(completedAt)));
+        changed();
+    }
+
+    @EventHandler
+    void on(PopugRegistered event) {
+        JdbcBatch.add(jdbc, """
+                INSERT INTO task_board_popugs (popug_id, username, full_name) VALUES (:id, :username, :fullName)
+                ON CONFLICT (popug_id) DO NOTHING""", new MapSqlParameterSource()
+                .addValue("id", event.popugId())
+                .addValue("username", event.username())
+                .addValue("fullName", event.fullName()));
+        changed();
     }
 
     @QueryHandler
@@ -65,27 +108,54 @@ class TaskBoardProjection {
         StringBuilder where = new StringBuilder(" WHERE TRUE");
         MapSqlParameterSource params = new MapSqlParameterSource();
         if (query.status() != null && !query.status().isBlank()) {
-            where.append(" AND status = :status");
+            where.append(" AND b.status = :status");
             params.addValue("status", query.status());
         }
         if (query.assigneeId() != null) {
-            where.append(" AND assignee_id = :assignee");
+            where.append(" AND b.assignee_id = :assignee");
             params.addValue("assignee", query.assigneeId());
         }
         if (query.text() != null && !query.text().isBlank()) {
-            where.append(" AND (title ILIKE :text OR jira_id ILIKE :text OR description ILIKE :text)");
+            where.append(" AND (b.title ILIKE :text OR b.jira_id ILIKE :text OR b.description ILIKE :text)");
             params.addValue("text", "%" + escapeLike(query.text().strip()) + "%");
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM task_board" + where, params, Long.class);
-        params.addValue("limit", Math.max(0, query.limit())).addValue("offset", Math.max(0, query.offset()));
-        List<TaskSummary> items = jdbc.query("SELECT * FROM task_board" + where
-                + " ORDER BY created_at DESC, task_id LIMIT :limit OFFSET :offset", params, TASK);
+        Long total = jdbc.queryForObject("SELECT count(*) FROM task_board b" + where, params, Long.class);
+        if (query.limit() <= 0) {
+            return new TaskPage(new ArrayList<>(), total == null ? 0 : total);
+        }
+        params.addValue("limit", query.limit()).addValue("offset", Math.max(0, query.offset()));
+        List<TaskSummary> items = jdbc.query(SELECT + where
+                + " ORDER BY b.created_at DESC, b.task_id LIMIT :limit OFFSET :offset", params, TASK);
         return new TaskPage(new ArrayList<>(items), total == null ? 0 : total);
+    }
+
+    @QueryHandler
+    List<TaskAssignee> assignees(ListTaskAssignees query) {
+        return jdbc.query("SELECT * FROM task_board_popugs ORDER BY full_name, username", (rs, row) ->
+                new TaskAssignee(rs.getObject("popug_id", UUID.class), rs.getString("username"), rs.getString("full_name")));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE task_board");
+        jdbc.getJdbcTemplate().execute("TRUNCATE task_board, task_board_popugs");
+    }
+
+    /**
+     * Tells the open views once per processor batch (after its commit) that the board changed, with
+     * the number of events in the batch: one notice for a shuffle page, not one per task.
+     */
+    private void changed() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            updates.emit(FindTasks.class, query -> true, new TaskBoardChanged(1));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        AtomicInteger events = root.getOrComputeResource(TaskBoardChanged.class.getName(), key -> {
+            AtomicInteger count = new AtomicInteger();
+            root.afterCommit(uow -> updates.emit(FindTasks.class, query -> true, new TaskBoardChanged(count.get())));
+            return count;
+        });
+        events.incrementAndGet();
     }
 
     private static String escapeLike(String text) {

@@ -1,9 +1,11 @@
 package com.uberpopug.ates.app.api;
 
+import com.uberpopug.ates.api.CommandNotAllowedException;
 import com.uberpopug.ates.api.CommandRefusedException;
 import com.uberpopug.ates.api.FieldProblem;
 import com.uberpopug.ates.api.InvalidCommandException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -13,7 +15,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import java.util.List;
 
-/** How refusals of commands look over HTTP: 400 with the fields, 404, 409. */
+/** How refusals of commands look over HTTP: 400 with the fields, 403, 404, 409. */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
 
@@ -25,6 +27,16 @@ class ApiErrors {
     @ExceptionHandler
     ProblemDetail refused(CommandRefusedException refusal) {
         return Problems.of(HttpStatus.CONFLICT, refusal.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notAllowed(CommandNotAllowedException refusal) {
+        return Problems.of(HttpStatus.FORBIDDEN, refusal.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail changedMeanwhile(ConcurrencyException conflict) {
+        return Problems.of(HttpStatus.CONFLICT, "It was changed by someone else at the same moment; nothing was stored. Try again.");
     }
 
     @ExceptionHandler

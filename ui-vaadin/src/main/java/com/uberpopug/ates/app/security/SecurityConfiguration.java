@@ -54,6 +54,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json.yaml").permitAll()
                         .requestMatchers("/api/popugs", "/api/popugs/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/tasks/shuffle").hasAnyRole("MANAGER", "ADMIN")
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> Problems.write(response, json,

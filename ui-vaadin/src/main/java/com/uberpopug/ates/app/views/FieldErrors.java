@@ -2,8 +2,6 @@ package com.uberpopug.ates.app.views;
 
 import com.uberpopug.ates.api.FieldProblem;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,7 @@ final class FieldErrors {
     void show(String fieldName, String message) {
         HasValidation field = fields.get(fieldName);
         if (field == null) {
-            Notification.show(message, 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.error(message);
             return;
         }
         field.setInvalid(true);

@@ -36,6 +36,7 @@ public class MainLayout extends AppLayout {
         addToNavbar(header);
 
         addIfAllowed(access, "Tasks", TaskBoardView.class);
+        addIfAllowed(access, "My tasks", MyTasksView.class);
         addIfAllowed(access, "Popugs", PopugsView.class);
         addToDrawer(menu);
     }

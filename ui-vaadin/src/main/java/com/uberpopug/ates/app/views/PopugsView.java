@@ -15,8 +15,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -89,7 +87,7 @@ public class PopugsView extends VerticalLayout {
         try {
             commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username.getValue().strip(), fullName.getValue(),
                     email.getValue(), role.getValue(), password.getValue()));
-            success("Registered " + username.getValue().strip() + " as " + role.getValue());
+            Notices.success("Registered " + username.getValue().strip() + " as " + role.getValue());
             username.clear();
             fullName.clear();
             email.clear();
@@ -115,9 +113,9 @@ public class PopugsView extends VerticalLayout {
             }
             try {
                 commands.sendAndWait(new ChangePopugRole(popug.id(), change.getValue()));
-                success(popug.username() + " is now " + change.getValue());
+                Notices.success(popug.username() + " is now " + change.getValue());
             } catch (CommandRefusedException | InvalidCommandException refused) {
-                error(refused.getMessage());
+                Notices.error(refused.getMessage());
             }
             refresh();
         });
@@ -142,9 +140,9 @@ public class PopugsView extends VerticalLayout {
     void deactivate(PopugProfile popug) {
         try {
             commands.sendAndWait(new DeactivatePopug(popug.id()));
-            success(popug.username() + " is deactivated");
+            Notices.success(popug.username() + " is deactivated");
         } catch (CommandRefusedException refused) {
-            error(refused.getMessage());
+            Notices.error(refused.getMessage());
         }
         refresh();
     }
@@ -152,13 +150,5 @@ public class PopugsView extends VerticalLayout {
     void refresh() {
         List<PopugProfile> popugs = queries.query(new ListPopugs(), ResponseTypes.multipleInstancesOf(PopugProfile.class)).join();
         grid.setItems(popugs);
-    }
-
-    private static void success(String message) {
-        Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
-
-    private static void error(String message) {
-        Notification.show(message, 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

@@ -1,146 +1,175 @@
 package com.uberpopug.ates.app.views;
 
-import com.uberpopug.ates.api.InvalidCommandException;
-import com.uberpopug.ates.api.tasks.CreateTask;
+import com.uberpopug.ates.api.identity.Role;
 import com.uberpopug.ates.api.tasks.FindTasks;
-import com.uberpopug.ates.api.tasks.TaskBoardChanged;
-import com.uberpopug.ates.api.tasks.TaskFields;
+import com.uberpopug.ates.api.tasks.ListTaskAssignees;
+import com.uberpopug.ates.api.tasks.TaskAssignee;
 import com.uberpopug.ates.api.tasks.TaskPage;
 import com.uberpopug.ates.api.tasks.TaskSummary;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
-import java.util.UUID;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * The task board: every task, newest first, and a form for a new one. The grid pages lazily through
- * the board read model and refreshes itself when the projection reports a change (server push).
+ * The task board: every task, newest first, filtered by status, assignee and text. The grid pages
+ * lazily through the board read model (a page at a time, however many tasks there are) and refreshes
+ * itself when the projection reports a change. "New task" for everyone, Shuffle for managers and admins.
+ * Prices never appear here.
  */
 @Route("")
 @PageTitle("Tasks | aTES")
 @PermitAll
 public class TaskBoardView extends VerticalLayout {
 
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    static final String NO_TASKS = "No tasks yet. Create the first one with New task.";
+    static final String NO_MATCH = "No task matches these filters.";
 
-    private static final Duration REFRESH_AT_MOST_EVERY = Duration.ofMillis(250);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private List<TaskAssignee> assigneeChoices = List.of();
+    private boolean reloadingAssignees;
 
-    final TextField title = new TextField("Title");
-    final TextField jiraId = new TextField("Jira id");
-    final TextArea description = new TextArea("Description");
-    final Button create = new Button("Create task");
+    final Button newTask = new Button("New task");
+    final ShuffleControl shuffle;
+    final Select<String> status = new Select<>();
+    final ComboBox<TaskAssignee> assignee = new ComboBox<>("Assignee");
+    final TextField text = new TextField("Search");
     final Grid<TaskSummary> grid = new Grid<>(TaskSummary.class, false);
-    final Span empty = new Span("No tasks yet. Create the first one above.");
+    final Span empty = new Span();
+    final Span total = new Span();
 
-    private final FieldErrors errors = new FieldErrors(Map.of("title", title, "jiraId", jiraId, "description", description));
-
-    private SubscriptionQueryResult<TaskPage, TaskBoardChanged> changes;
-
-    public TaskBoardView(CommandGateway commands, QueryGateway queries) {
+    public TaskBoardView(CommandGateway commands, QueryGateway queries, CurrentPopug currentPopug) {
         this.commands = commands;
         this.queries = queries;
         setSizeFull();
 
-        title.setMaxLength(TaskFields.TITLE_MAX);
-        title.setWidth("24em");
-        title.setPlaceholder("Fix the beak");
-        jiraId.setPlaceholder("UP-42");
-        jiraId.setHelperText("Optional");
-        description.setMaxLength(TaskFields.DESCRIPTION_MAX);
-        description.setWidth("24em");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.addClickListener(click -> createTask());
-        HorizontalLayout form = new HorizontalLayout(title, jiraId, description, create);
-        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        newTask.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        newTask.addClickListener(click -> openNewTask());
+        shuffle = new ShuffleControl(commands, queries, currentPopug.profile().username());
+        shuffle.setVisible(currentPopug.hasAnyRole(Role.MANAGER, Role.ADMIN));
+        HorizontalLayout actions = new HorizontalLayout(newTask, shuffle);
+        actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
-        grid.addColumn(TaskSummary::title).setHeader("Title").setFlexGrow(3);
+        status.setLabel("Status");
+        status.setItems(FindTasks.OPEN, FindTasks.DONE);
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("All");
+        status.setItemLabelGenerator(value -> value == null ? "All" : FindTasks.OPEN.equals(value) ? "Open" : "Done");
+        status.addValueChangeListener(change -> refreshTasks());
+        assignee.setItemLabelGenerator(popug -> popug.fullName() + " (" + popug.username() + ")");
+        assignee.setClearButtonVisible(true);
+        assignee.setPlaceholder("Anyone");
+        assignee.addValueChangeListener(change -> {
+            if (!reloadingAssignees) {
+                refreshTasks();
+            }
+        });
+        text.setPlaceholder("Title, Jira id or description");
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.addValueChangeListener(change -> refreshTasks());
+        HorizontalLayout filters = new HorizontalLayout(status, assignee, text, total);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        grid.addColumn(TaskSummary::title).setHeader("Title").setFlexGrow(3).setTooltipGenerator(TaskSummary::description);
         grid.addColumn(TaskSummary::jiraId).setHeader("Jira id");
         grid.addColumn(TaskSummary::status).setHeader("Status");
-        grid.addColumn(TaskSummary::assigneeName).setHeader("Assignee");
-        grid.addColumn(task -> CREATED.format(task.createdAt())).setHeader("Created");
-        grid.setItems(query -> page(query.getOffset(), query.getLimit()).items().stream(),
-                query -> (int) count());
+        grid.addColumn(task -> task.assigneeName() == null ? "…" : task.assigneeName()).setHeader("Assignee");
+        grid.addColumn(task -> when(task.createdAt())).setHeader("Created");
+        grid.addColumn(task -> when(task.completedAt())).setHeader("Done");
+        grid.setItems(query -> queries.query(filter(query.getOffset(), query.getLimit()), TaskPage.class).join()
+                .items().stream(), query -> (int) count());
         grid.setSizeFull();
 
-        add(new H3("Tasks"), form, empty, grid);
+        add(new H3("Tasks"), actions, filters, empty, grid);
+        loadAssignees();
         showEmptyState();
+        LiveTasks.follow(this, queries, this::refresh);
     }
 
-    private void createTask() {
-        errors.clear();
-        try {
-            commands.sendAndWait(new CreateTask(UUID.randomUUID(), title.getValue(), jiraId.getValue(),
-                    description.getValue()));
-            Notification.show("Task created: " + title.getValue().strip(), 3000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            title.clear();
-            jiraId.clear();
-            description.clear();
-            title.focus();
-        } catch (InvalidCommandException refused) {
-            errors.show(refused.problems());
-        }
+    private void openNewTask() {
+        List<TaskAssignee> known = assignees();
+        NewTaskDialog dialog = new NewTaskDialog(commands, popugId -> known.stream()
+                .filter(popug -> popug.popugId().equals(popugId)).findFirst()
+                .map(TaskAssignee::fullName).orElse("a popug"));
+        dialog.open();
     }
 
-    private TaskPage page(int offset, int limit) {
-        return queries.query(new FindTasks(null, null, null, offset, limit), TaskPage.class).join();
+    FindTasks filter(int offset, int limit) {
+        TaskAssignee who = assignee.getValue();
+        return new FindTasks(status.getValue(), who == null ? null : who.popugId(), text.getValue(), offset, limit);
     }
 
     private long count() {
-        return page(0, 0).total();
+        return queries.query(filter(0, 0), TaskPage.class).join().total();
     }
 
-    private void showEmptyState() {
-        boolean none = count() == 0;
-        empty.setVisible(none);
-        grid.setVisible(!none);
-    }
-
-    /** Called when the board read model changed: the projection caught up with a task event. */
+    /** Called when the board read model changed: the projection took in task or popug events. */
     void refresh() {
+        loadAssignees();
+        refreshTasks();
+    }
+
+    private void refreshTasks() {
         grid.getDataProvider().refreshAll();
         showEmptyState();
     }
 
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        UI ui = attach.getUI();
-        changes = queries.subscriptionQuery(FindTasks.firstPage(0), TaskPage.class, TaskBoardChanged.class);
-        // A burst of events refreshes the grid a few times a second, not once per event.
-        changes.updates().sample(REFRESH_AT_MOST_EVERY).subscribe(change -> ui.access(this::refresh));
+    private void showEmptyState() {
+        long matching = count();
+        boolean filtered = status.getValue() != null || assignee.getValue() != null || !text.getValue().isBlank();
+        empty.setText(filtered ? NO_MATCH : NO_TASKS);
+        empty.setVisible(matching == 0);
+        grid.setVisible(matching > 0);
+        total.setText(matching == 1 ? "1 task" : String.format(Locale.ENGLISH, "%,d tasks", matching));
     }
 
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (changes != null) {
-            changes.cancel();
+    /** The assignee filter offers the popugs the board knows; reloaded when a new one appears. */
+    private void loadAssignees() {
+        List<TaskAssignee> known = assignees();
+        if (known.equals(assigneeChoices)) {
+            return;
         }
+        TaskAssignee chosen = assignee.getValue();
+        assigneeChoices = known;
+        reloadingAssignees = true;
+        try {
+            assignee.setItems(known);
+            assignee.setValue(chosen != null && known.contains(chosen) ? chosen : null);
+        } finally {
+            reloadingAssignees = false;
+        }
+    }
+
+    private List<TaskAssignee> assignees() {
+        return queries.query(new ListTaskAssignees(), ResponseTypes.multipleInstancesOf(TaskAssignee.class)).join();
+    }
+
+    private static String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant);
     }
 }

@@ -1,6 +1,7 @@
 package com.uberpopug.ates.app.kafka;
 
 import com.uberpopug.ates.api.tasks.CreateTask;
+import com.uberpopug.ates.app.TestPopugs;
 import com.uberpopug.ates.app.AtesSpringTest;
 import com.uberpopug.ates.testsupport.IsolatedServices;
 import com.uberpopug.ates.testsupport.KafkaBrokerProcess;
@@ -51,6 +52,7 @@ class KafkaOutageTest {
 
     @Test
     void eventsWrittenWhileKafkaIsDownArriveExactlyOnceWhenItIsBack() throws Exception {
+        TestPopugs.eligibleWorker(commands, postgres);
         List<UUID> before = createTasks(5, "before");
         await().atMost(Duration.ofSeconds(60)).until(() -> boardCount() == 5);
 

@@ -1,0 +1,48 @@
+package com.uberpopug.ates.tasks;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+/**
+ * Draws the popug who gets a task, uniformly at random among the eligible ones. Nobody picks: the
+ * random source decides. It is given in, so that specs can use a seeded or fixed one.
+ */
+final class AssigneeDraw {
+
+    static final String NOBODY_ELIGIBLE =
+            "No popug can take tasks: there is no active worker or accountant. Register one first.";
+
+    private final EligibleAssignees eligible;
+    private final RandomGenerator random;
+
+    AssigneeDraw(EligibleAssignees eligible, RandomGenerator random) {
+        this.eligible = eligible;
+        this.random = random;
+    }
+
+    /** One popug from the eligible ones as they are now; empty when there is none. */
+    Optional<UUID> draw() {
+        return pool().draw();
+    }
+
+    /** The eligible popugs as they are now, to draw from many times (a shuffle draws once per task). */
+    Pool pool() {
+        return new Pool(List.copyOf(eligible.ids()), random);
+    }
+
+    record Pool(List<UUID> candidates, RandomGenerator random) {
+
+        Optional<UUID> draw() {
+            if (candidates.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(candidates.get(random.nextInt(candidates.size())));
+        }
+
+        boolean isEmpty() {
+            return candidates.isEmpty();
+        }
+    }
+}

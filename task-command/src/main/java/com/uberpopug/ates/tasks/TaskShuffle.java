@@ -1,0 +1,194 @@
+package com.uberpopug.ates.tasks;
+
+import com.uberpopug.ates.api.CommandRefusedException;
+import com.uberpopug.ates.api.tasks.FindShuffle;
+import com.uberpopug.ates.api.tasks.ReassignTask;
+import com.uberpopug.ates.api.tasks.ShuffleProgress;
+import com.uberpopug.ates.api.tasks.StartShuffle;
+import jakarta.annotation.PreDestroy;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The shuffle: every open task gets a new random eligible assignee, one {@link ReassignTask} command
+ * (one {@code TaskAssigned}, one transaction) per task. It pages through {@link OpenTasks} by id, so
+ * memory stays flat at any number of tasks, and runs in the background, reporting progress after
+ * every page. One shuffle at a time across all instances ({@link ShuffleLock}); a task completed while
+ * the shuffle runs is skipped, not reassigned.
+ */
+@Component
+class TaskShuffle {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskShuffle.class);
+    private static final int KEPT_RESULTS = 20;
+    private static final int CONFLICT_RETRIES = 3;
+
+    private final OpenTasks openTasks;
+    private final AssigneeDraw draw;
+    private final ShuffleLock lock;
+    private final CommandGateway commands;
+    private final QueryUpdateEmitter updates;
+    private final int pageSize;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(named("task-shuffle"));
+    private final ExecutorService workers;
+    private final Map<UUID, ShuffleProgress> recent = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, ShuffleProgress> eldest) {
+            return size() > KEPT_RESULTS;
+        }
+    });
+
+    TaskShuffle(OpenTasks openTasks, AssigneeDraw draw, ShuffleLock lock, CommandGateway commands,
+                QueryUpdateEmitter updates,
+                @Value("${ates.tasks.shuffle.parallelism:4}") int parallelism,
+                @Value("${ates.tasks.shuffle.page-size:1000}") int pageSize) {
+        this.openTasks = openTasks;
+        this.draw = draw;
+        this.lock = lock;
+        this.commands = commands;
+        this.updates = updates;
+        this.pageSize = pageSize;
+        this.workers = Executors.newFixedThreadPool(parallelism, named("task-shuffle-worker"));
+    }
+
+    @CommandHandler
+    ShuffleProgress handle(StartShuffle command) {
+        ShuffleLock.Held held = lock.tryAcquire()
+                .orElseThrow(() -> new CommandRefusedException("A shuffle is already running. Wait until it has finished."));
+        try {
+            AssigneeDraw.Pool pool = draw.pool();
+            if (pool.isEmpty()) {
+                throw new CommandRefusedException(AssigneeDraw.NOBODY_ELIGIBLE);
+            }
+            ShuffleProgress start = new ShuffleProgress(command.shuffleId(), openTasks.count(), 0, 0, false, null);
+            report(start);
+            log.info("Shuffle {} started by {}: {} open tasks, {} eligible popugs", command.shuffleId(),
+                    command.startedBy(), start.total(), pool.candidates().size());
+            runner.execute(() -> run(start, pool, held));
+            return start;
+        } catch (RuntimeException refused) {
+            held.release();
+            throw refused;
+        }
+    }
+
+    @QueryHandler
+    ShuffleProgress find(FindShuffle query) {
+        return recent.get(query.shuffleId());
+    }
+
+    private void run(ShuffleProgress start, AssigneeDraw.Pool pool, ShuffleLock.Held held) {
+        AtomicLong reassigned = new AtomicLong();
+        AtomicLong skipped = new AtomicLong();
+        String failure = null;
+        try {
+            UUID after = null;
+            List<UUID> page;
+            while (!(page = openTasks.page(after, pageSize)).isEmpty()) {
+                List<CompletableFuture<Void>> steps = new ArrayList<>(page.size());
+                for (UUID taskId : page) {
+                    steps.add(CompletableFuture.runAsync(() -> {
+                        if (reassign(taskId, pool)) {
+                            reassigned.incrementAndGet();
+                        } else {
+                            skipped.incrementAndGet();
+                        }
+                    }, workers));
+                }
+                CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).join();
+                after = page.get(page.size() - 1);
+                report(progress(start, reassigned, skipped, false, null));
+            }
+        } catch (RuntimeException stopped) {
+            failure = "The shuffle stopped after " + reassigned.get() + " tasks: " + rootMessage(stopped);
+            log.error("Shuffle {} stopped", start.shuffleId(), stopped);
+        } finally {
+            releaseQuietly(held, start);
+        }
+        ShuffleProgress end = progress(start, reassigned, skipped, true, failure);
+        report(end);
+        log.info("Shuffle {} finished: {} reassigned, {} skipped (done meanwhile)", start.shuffleId(),
+                end.reassigned(), end.skipped());
+    }
+
+    private static void releaseQuietly(ShuffleLock.Held held, ShuffleProgress shuffle) {
+        try {
+            held.release();
+        } catch (RuntimeException failed) {
+            // The lock's connection is closed either way, which drops the lock; the shuffle's result stands.
+            log.warn("Shuffle {}: releasing its lock failed", shuffle.shuffleId(), failed);
+        }
+    }
+
+    /** True when the task was reassigned, false when it turned out to be done. */
+    private boolean reassign(UUID taskId, AssigneeDraw.Pool pool) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commands.sendAndWait(new ReassignTask(taskId, pool.draw().orElseThrow()));
+                return true;
+            } catch (CommandRefusedException done) {
+                return false;
+            } catch (ConcurrencyException changedMeanwhile) {
+                // Another instance changed the task at the same moment; load it again and retry.
+                if (attempt == CONFLICT_RETRIES) {
+                    throw changedMeanwhile;
+                }
+            }
+        }
+    }
+
+    private static ShuffleProgress progress(ShuffleProgress start, AtomicLong reassigned, AtomicLong skipped,
+                                            boolean finished, String failure) {
+        // Tasks created during the shuffle may be reassigned too: the total grows to match.
+        long handled = reassigned.get() + skipped.get();
+        return new ShuffleProgress(start.shuffleId(), Math.max(start.total(), handled), reassigned.get(), skipped.get(),
+                finished, failure);
+    }
+
+    private void report(ShuffleProgress progress) {
+        recent.put(progress.shuffleId(), progress);
+        updates.emit(FindShuffle.class, query -> query.shuffleId().equals(progress.shuffleId()), progress);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static ThreadFactory named(String name) {
+        AtomicLong count = new AtomicLong();
+        return work -> {
+            Thread thread = new Thread(work, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+        workers.shutdownNow();
+    }
+}

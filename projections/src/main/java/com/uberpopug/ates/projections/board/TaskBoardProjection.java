@@ -124,8 +124,11 @@ class TaskBoardProjection {
             return new TaskPage(new ArrayList<>(), total == null ? 0 : total);
         }
         params.addValue("limit", query.limit()).addValue("offset", Math.max(0, query.offset()));
-        List<TaskSummary> items = jdbc.query(SELECT + where
-                + " ORDER BY b.created_at DESC, b.task_id LIMIT :limit OFFSET :offset", params, TASK);
+        // A deferred join: the page's ids come from the index alone (deep offsets skip index entries, not
+        // rows), then only those rows are read and named.
+        List<TaskSummary> items = jdbc.query(SELECT + " JOIN (SELECT b.task_id FROM task_board b" + where
+                + " ORDER BY b.created_at DESC, b.task_id LIMIT :limit OFFSET :offset) page ON page.task_id = b.task_id"
+                + " ORDER BY b.created_at DESC, b.task_id", params, TASK);
         return new TaskPage(new ArrayList<>(items), total == null ? 0 : total);
     }
 

@@ -1,0 +1,70 @@
+package com.uberpopug.ates.accounting;
+
+import com.uberpopug.ates.api.accounting.AccountOpened;
+import com.uberpopug.ates.api.accounting.BusinessDayCloseStarted;
+import com.uberpopug.ates.api.accounting.BusinessDayClosed;
+import com.uberpopug.ates.api.accounting.BusinessDayOpened;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Accounting's command-side state next to its aggregates: which business day is open, and which
+ * accounts exist. A subscribing processor: the rows change in the transaction of the events.
+ */
+@Component
+@ProcessingGroup(BusinessDays.PROCESSING_GROUP)
+class BusinessDays {
+
+    static final String PROCESSING_GROUP = "accounting-ledger";
+
+    private final JdbcTemplate jdbc;
+    private final BusinessHours hours;
+
+    BusinessDays(JdbcTemplate jdbc, BusinessHours hours) {
+        this.jdbc = jdbc;
+        this.hours = hours;
+    }
+
+    @EventHandler
+    void on(BusinessDayOpened event) {
+        jdbc.update("""
+                INSERT INTO accounting_business_days (day, closes_at, status) VALUES (?, ?, 'open')
+                ON CONFLICT (day) DO NOTHING""", event.day(), Timestamp.from(event.closesAt()));
+    }
+
+    @EventHandler
+    void on(BusinessDayCloseStarted event) {
+        jdbc.update("UPDATE accounting_business_days SET status = 'closing' WHERE day = ? AND status = 'open'", event.day());
+    }
+
+    @EventHandler
+    void on(BusinessDayClosed event) {
+        jdbc.update("UPDATE accounting_business_days SET status = 'closed' WHERE day = ?", event.day());
+    }
+
+    @EventHandler
+    void on(AccountOpened event) {
+        jdbc.update("INSERT INTO accounting_accounts (popug_id) VALUES (?) ON CONFLICT (popug_id) DO NOTHING", event.popugId());
+    }
+
+    /** The day movements count toward now: the open one (before the calendar's first start: today). */
+    LocalDate openDay() {
+        List<LocalDate> open = jdbc.queryForList("SELECT day FROM accounting_business_days WHERE status = 'open'", LocalDate.class);
+        return open.isEmpty() ? hours.today() : open.get(0);
+    }
+
+    boolean calendarStarted() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM accounting_business_days)", Boolean.class));
+    }
+
+    List<UUID> accounts() {
+        return jdbc.queryForList("SELECT popug_id FROM accounting_accounts ORDER BY popug_id", UUID.class);
+    }
+}

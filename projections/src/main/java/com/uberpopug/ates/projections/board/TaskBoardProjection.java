@@ -10,12 +10,11 @@ import com.uberpopug.ates.api.tasks.TaskCompleted;
 import com.uberpopug.ates.api.tasks.TaskCreated;
 import com.uberpopug.ates.api.tasks.TaskPage;
 import com.uberpopug.ates.api.tasks.TaskSummary;
+import com.uberpopug.ates.projections.BatchChanges;
 import com.uberpopug.ates.projections.JdbcBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The task board: every task with its status and assignee, fed from the {@code ates.tasks} topic, and
@@ -143,22 +141,8 @@ class TaskBoardProjection {
         jdbc.getJdbcTemplate().execute("TRUNCATE task_board, task_board_popugs");
     }
 
-    /**
-     * Tells the open views once per processor batch (after its commit) that the board changed, with
-     * the number of events in the batch: one notice for a shuffle page, not one per task.
-     */
     private void changed() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            updates.emit(FindTasks.class, query -> true, new TaskBoardChanged(1));
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        AtomicInteger events = root.getOrComputeResource(TaskBoardChanged.class.getName(), key -> {
-            AtomicInteger count = new AtomicInteger();
-            root.afterCommit(uow -> updates.emit(FindTasks.class, query -> true, new TaskBoardChanged(count.get())));
-            return count;
-        });
-        events.incrementAndGet();
+        BatchChanges.count(updates, FindTasks.class, TaskBoardChanged::new);
     }
 
     private static String escapeLike(String text) {

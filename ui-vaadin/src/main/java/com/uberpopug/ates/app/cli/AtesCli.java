@@ -15,7 +15,7 @@ import java.util.Set;
 public final class AtesCli {
 
     /** The first words that mean "a command", not "run the server". */
-    private static final Set<String> COMMANDS = Set.of("users", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("users", "close-day", "help", "--help", "-h");
 
     private AtesCli() {
     }

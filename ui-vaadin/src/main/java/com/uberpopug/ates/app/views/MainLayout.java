@@ -37,6 +37,8 @@ public class MainLayout extends AppLayout {
 
         addIfAllowed(access, "Tasks", TaskBoardView.class);
         addIfAllowed(access, "My tasks", MyTasksView.class);
+        addIfAllowed(access, "My account", MyAccountView.class);
+        addIfAllowed(access, "Accounting", AccountingView.class);
         addIfAllowed(access, "Popugs", PopugsView.class);
         addToDrawer(menu);
     }

@@ -56,7 +56,7 @@ public class MyTasksView extends VerticalLayout {
 
         add(new H3("My tasks"), total, empty, grid);
         showEmptyState();
-        LiveTasks.follow(this, queries, this::refresh);
+        LiveUpdates.followTasks(this, queries, this::refresh);
     }
 
     private Component doneButton(TaskSummary task) {

@@ -108,7 +108,7 @@ public class TaskBoardView extends VerticalLayout {
         add(new H3("Tasks"), actions, filters, empty, grid);
         loadAssignees();
         showEmptyState();
-        LiveTasks.follow(this, queries, this::refresh);
+        LiveUpdates.followTasks(this, queries, this::refresh);
     }
 
     private void openNewTask() {

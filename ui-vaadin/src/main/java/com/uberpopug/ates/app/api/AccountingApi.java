@@ -1,0 +1,166 @@
+package com.uberpopug.ates.app.api;
+
+import com.uberpopug.ates.api.FieldProblem;
+import com.uberpopug.ates.api.InvalidCommandException;
+import com.uberpopug.ates.api.accounting.AccountBalance;
+import com.uberpopug.ates.api.accounting.AuditLogEntry;
+import com.uberpopug.ates.api.accounting.BusinessDaySummary;
+import com.uberpopug.ates.api.accounting.DayEarnings;
+import com.uberpopug.ates.api.accounting.FindAuditLog;
+import com.uberpopug.ates.api.accounting.FindBalance;
+import com.uberpopug.ates.api.accounting.FindBusinessDay;
+import com.uberpopug.ates.api.accounting.FindEarnings;
+import com.uberpopug.ates.api.accounting.FindPayouts;
+import com.uberpopug.ates.api.accounting.ListBalances;
+import com.uberpopug.ates.api.accounting.PayoutSummary;
+import com.uberpopug.ates.api.identity.FindPopugByUsername;
+import com.uberpopug.ates.api.identity.PopugProfile;
+import com.uberpopug.ates.app.accounting.DayClose;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /api/accounts…}, {@code /api/accounting…}, {@code /api/payouts} (API.md). Money is a JSON number
+ * of dollars with two decimals, computed from exact cents; days are business days.
+ */
+@RestController
+class AccountingApi {
+
+    static final int MAX_DAYS = 366;
+
+    private final DayClose dayClose;
+    private final QueryGateway queries;
+    private final Duration closeWait;
+
+    AccountingApi(DayClose dayClose, QueryGateway queries,
+                  @Value("${ates.accounting.close-wait:5m}") Duration closeWait) {
+        this.dayClose = dayClose;
+        this.queries = queries;
+        this.closeWait = closeWait;
+    }
+
+    record Balance(UUID popugId, BigDecimal balance) {
+    }
+
+    record NamedBalance(UUID popugId, String username, BigDecimal balance) {
+    }
+
+    record LogLine(Instant at, LocalDate day, BigDecimal amount, String kind, UUID taskId, String taskTitle,
+                   String jiraId, UUID payoutId, String description) {
+    }
+
+    record Earnings(LocalDate day, BigDecimal fees, BigDecimal rewards, BigDecimal earnings, boolean closed) {
+    }
+
+    record Payout(UUID payoutId, UUID popugId, String username, BigDecimal amount, LocalDate day, String status,
+                  String reason) {
+    }
+
+    record CloseRequest(LocalDate day) {
+    }
+
+    record Closed(LocalDate day, int payouts, BigDecimal total) {
+    }
+
+    @GetMapping("/api/accounts/me")
+    Balance myBalance(Authentication current) {
+        return new Balance(me(current), queries.query(new FindBalance(me(current)), AccountBalance.class).join()
+                .balance().toDollars());
+    }
+
+    @GetMapping("/api/accounts/me/log")
+    List<LogLine> myLog(Authentication current, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return log(me(current), day, from, to);
+    }
+
+    @GetMapping("/api/accounts")
+    List<NamedBalance> balances() {
+        return queries.query(new ListBalances(), ResponseTypes.multipleInstancesOf(AccountBalance.class)).join().stream()
+                .map(b -> new NamedBalance(b.popugId(), b.username(), b.balance().toDollars())).toList();
+    }
+
+    @GetMapping("/api/accounts/{popugId}/log")
+    List<LogLine> logOf(@PathVariable UUID popugId,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return log(popugId, day, from, to);
+    }
+
+    @GetMapping("/api/accounting/earnings")
+    List<Earnings> earnings(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate today = openDay();
+        LocalDate last = to == null ? today : to;
+        LocalDate first = from == null ? last.minusDays(29) : from;
+        checkRange(first, last);
+        return queries.query(new FindEarnings(first, last), ResponseTypes.multipleInstancesOf(DayEarnings.class)).join()
+                .stream().map(e -> new Earnings(e.day(), e.fees().toDollars(), e.rewards().toDollars(),
+                        e.earnings().toDollars(), e.closed())).toList();
+    }
+
+    @GetMapping("/api/payouts")
+    List<Payout> payouts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        return queries.query(new FindPayouts(day == null ? openDay() : day),
+                        ResponseTypes.multipleInstancesOf(PayoutSummary.class)).join().stream()
+                .map(p -> new Payout(p.payoutId(), p.popugId(), p.username(), p.amount().toDollars(), p.day(),
+                        p.status(), p.reason())).toList();
+    }
+
+    /** Closes the open business day (or refuses with 409 when {@code day} is not the open one) and waits for its payouts. */
+    @PostMapping("/api/accounting/close-day")
+    Closed closeDay(Authentication current, @RequestBody(required = false) CloseRequest request) {
+        BusinessDaySummary closed = dayClose.closeAndWait(request == null ? null : request.day(), current.getName(), closeWait);
+        return new Closed(closed.day(), closed.payouts(), closed.total().toDollars());
+    }
+
+    private List<LogLine> log(UUID popugId, LocalDate day, LocalDate from, LocalDate to) {
+        if (day != null && (from != null || to != null)) {
+            throw new InvalidCommandException(List.of(new FieldProblem("day", "Give either a day or from and to, not both.")));
+        }
+        LocalDate first = day != null ? day : from != null ? from : openDay();
+        LocalDate last = day != null ? day : to != null ? to : first;
+        checkRange(first, last);
+        return queries.query(new FindAuditLog(popugId, first, last), ResponseTypes.multipleInstancesOf(AuditLogEntry.class))
+                .join().stream().map(l -> new LogLine(l.at(), l.day(), l.amount().toDollars(), l.kind(), l.taskId(),
+                        l.taskTitle(), l.jiraId(), l.payoutId(), l.description())).toList();
+    }
+
+    private static void checkRange(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new InvalidCommandException(List.of(new FieldProblem("from", "The range starts after it ends.")));
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw new InvalidCommandException(List.of(new FieldProblem("to", "A range covers at most " + MAX_DAYS + " days.")));
+        }
+    }
+
+    /** Today for accounting: the open business day (an early close moves it ahead of the calendar). */
+    private LocalDate openDay() {
+        BusinessDaySummary open = queries.query(new FindBusinessDay(null), BusinessDaySummary.class).join();
+        return open == null ? LocalDate.now(ZoneOffset.UTC) : open.day();
+    }
+
+    private UUID me(Authentication current) {
+        return queries.query(new FindPopugByUsername(current.getName()), PopugProfile.class).join().id();
+    }
+}

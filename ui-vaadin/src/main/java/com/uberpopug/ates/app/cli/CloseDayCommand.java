@@ -1,0 +1,49 @@
+package com.uberpopug.ates.app.cli;
+
+import com.uberpopug.ates.api.CommandRefusedException;
+import com.uberpopug.ates.api.accounting.BusinessDaySummary;
+import com.uberpopug.ates.app.accounting.DayClose;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+/** {@code close-day}: closes the open business day now, as an admin's button does, and waits for the payouts. */
+@Command(name = "close-day", mixinStandardHelpOptions = true,
+        description = "Closes the open business day: pays out every positive balance (once), carries the rest over. "
+                + "Prints the day, the number of payouts and their total. Exit 3: the given day is not the open one.")
+class CloseDayCommand implements Callable<Integer> {
+
+    @Autowired
+    DayClose dayClose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--day", description = "The business day to close (YYYY-MM-DD); it must be the open one. Default: the open one.")
+    LocalDate day;
+
+    @Option(names = "--as", defaultValue = "cli", description = "Who closes it, for the log (default: ${DEFAULT-VALUE}).")
+    String closedBy;
+
+    @Option(names = "--wait", defaultValue = "PT5M", description = "How long to wait for the payouts (ISO-8601, default ${DEFAULT-VALUE}).")
+    Duration wait;
+
+    @Override
+    public Integer call() {
+        try {
+            BusinessDaySummary closed = dayClose.closeAndWait(day, closedBy, wait);
+            spec.commandLine().getOut().println("Closed business day " + closed.day() + ": " + closed.payouts()
+                    + (closed.payouts() == 1 ? " payout, " : " payouts, ") + closed.total().format() + " in all");
+            return 0;
+        } catch (CommandRefusedException refused) {
+            spec.commandLine().getErr().println(refused.getMessage());
+            return AddUserCommand.REFUSED;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package com.uberpopug.ates.app.views;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.uberpopug.ates.api.accounting.AccountBalance;
+import com.uberpopug.ates.api.accounting.AuditLogEntry;
+import com.uberpopug.ates.api.accounting.DayEarnings;
+import com.uberpopug.ates.api.accounting.PayoutSummary;
+import com.uberpopug.ates.api.identity.Role;
+import com.uberpopug.ates.api.tasks.CompleteTask;
+import com.uberpopug.ates.api.tasks.CreateTask;
+import com.uberpopug.ates.api.tasks.CreatedTask;
+import com.uberpopug.ates.api.tasks.ReassignTask;
+import com.uberpopug.ates.app.AtesSpringTest;
+import com.uberpopug.ates.app.TestPopugs;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** "My account" and "Accounting" as their users see them, updating live. A context of its own (it closes days). */
+@AtesSpringTest
+@TestPropertySource(properties = "ates.test.context=account-views")
+class AccountViewsTest extends KaribuViewTest {
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    JdbcTemplate postgres;
+
+    @Test
+    void aPopugSeesTheirBalanceAndTheReasonOfEachMovementLive() {
+        TestPopugs.Registered worker = TestPopugs.eligibleWorker(commands, postgres);
+        login(worker.username(), Role.WORKER.name());
+        UI.getCurrent().navigate(MyAccountView.class);
+        MyAccountView page = _get(MyAccountView.class);
+        assertThat(page.balance.getText()).isEqualTo("$0.00");
+        assertThat(page.empty.isVisible()).isTrue();
+
+        CreatedTask task = commands.sendAndWait(new CreateTask(UUID.randomUUID(), "Trim the claws", "UP-77", ""));
+        commands.sendAndWait(new ReassignTask(task.taskId(), worker.id()));
+        commands.sendAndWait(new CompleteTask(task.taskId(), worker.id()));
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            MockVaadin.clientRoundtrip();
+            assertThat(GridKt._findAll(page.log)).extracting(AuditLogEntry::description)
+                    .contains("Assignment fee of 'Trim the claws' (UP-77)", "Reward for completing 'Trim the claws' (UP-77)");
+        });
+        long net = GridKt._findAll(page.log).stream().mapToLong(line -> line.amount().cents()).sum();
+        assertThat(page.balance.getText()).isEqualTo(new com.uberpopug.ates.api.accounting.Money(net).format());
+        assertThat(page.empty.isVisible()).isFalse();
+    }
+
+    @Test
+    void accountantsSeeEverythingButOnlyAdminsCloseTheDay() {
+        // A new worker's only movements: tasks moved to them (fee) and completed (reward >= fee), until one
+        // pays more than its fee: their balance is then positive whatever the draws.
+        TestPopugs.Registered worker = TestPopugs.eligibleWorker(commands, postgres);
+        boolean inTheBlack = false;
+        for (int i = 0; !inTheBlack && i < 5; i++) {
+            CreatedTask task = commands.sendAndWait(new CreateTask(UUID.randomUUID(), "Polish the bell " + i, null, ""));
+            commands.sendAndWait(new ReassignTask(task.taskId(), worker.id()));
+            commands.sendAndWait(new CompleteTask(task.taskId(), worker.id()));
+            inTheBlack = priceOf(task.taskId(), "reward") > priceOf(task.taskId(), "fee");
+        }
+        TestPopugs.Registered accountant = TestPopugs.register(commands, Role.ACCOUNTANT);
+
+        login(accountant.username(), Role.ACCOUNTANT.name());
+        UI.getCurrent().navigate(AccountingView.class);
+        AccountingView page = _get(AccountingView.class);
+        assertThat(page.closeDay.isVisible()).isFalse();
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            MockVaadin.clientRoundtrip();
+            // Accounting has taken in every movement of the worker (through Kafka) before anything is checked.
+            assertThat(GridKt._findAll(page.balances)).filteredOn(b -> worker.username().equals(b.username()))
+                    .singleElement().satisfies(b -> assertThat(b.balance().isPositive()).isTrue());
+            assertThat(GridKt._findAll(page.earnings)).isNotEmpty();
+        });
+        AccountBalance workers = GridKt._findAll(page.balances).stream()
+                .filter(b -> b.username().equals(worker.username())).findFirst().orElseThrow();
+        page.balances.select(workers);
+        assertThat(GridKt._findAll(page.log)).extracting(AuditLogEntry::kind).contains("DEBIT", "CREDIT");
+        DayEarnings today = GridKt._findAll(page.earnings).get(0);
+        assertThat(page.todayEarnings.getText()).isEqualTo(today.earnings().format());
+        assertThat(today.earnings()).isEqualTo(today.fees().minus(today.rewards()));
+
+        tearDownVaadin();
+        setUpVaadin();
+        login("admin", Role.ADMIN.name());
+        UI.getCurrent().navigate(AccountingView.class);
+        AccountingView adminPage = _get(AccountingView.class);
+        assertThat(adminPage.closeDay.isVisible()).isTrue();
+        _get(adminPage.closeDay.getClass(), spec -> spec.withText("Close the business day")).click();
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class));
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            MockVaadin.clientRoundtrip();
+            assertThat(GridKt._findAll(adminPage.payouts)).extracting(PayoutSummary::username).contains(worker.username());
+        });
+    }
+
+    private long priceOf(UUID taskId, String part) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> postgres.queryForObject(
+                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", Long.class, "price-" + taskId) == 1);
+        return Long.parseLong(postgres.queryForObject("SELECT convert_from(payload, 'UTF8')::json -> ? ->> 'cents' "
+                + "FROM domainevententry WHERE aggregateidentifier = ?", String.class, part, "price-" + taskId));
+    }
+}

@@ -48,19 +48,29 @@ public class IsolatedServices implements ApplicationContextInitializer<Configura
     public static final String CLICKHOUSE_HTTP = "http://127.0.0.1:8123/";
     public static final String KAFKA = "127.0.0.1:9092";
 
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("isolated-services", newNamespace()));
+    }
+
+    /**
+     * A fresh namespace (its PostgreSQL database created), as the application properties that point the
+     * app at it: for a Spring test context, or for an application process a test starts.
+     */
+    public static Map<String, Object> newNamespace() {
         String namespace = "ates_it_" + Instant.now().getEpochSecond() + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
         sweepOldNamespaces();
         createPostgresDatabase(namespace);
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("isolated-services", Map.of(
+        log.info("Test namespace (PostgreSQL database, ClickHouse database, Kafka topic prefix): {}", namespace);
+        return Map.of(
                 "spring.datasource.url", POSTGRES + namespace,
                 "ates.clickhouse.database", namespace,
                 "ates.kafka.topic-prefix", namespace + ".",
                 "ates.redis.key-prefix", namespace + ":",
-                "ates.admin.password", "admin-test-password")));
-        log.info("Test context uses PostgreSQL database, ClickHouse database and Kafka topic prefix {}", namespace);
+                "ates.admin.password", ADMIN_PASSWORD);
     }
 
     private static void createPostgresDatabase(String name) {

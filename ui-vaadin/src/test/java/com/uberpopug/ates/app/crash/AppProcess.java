@@ -1,0 +1,100 @@
+package com.uberpopug.ates.app.crash;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged application ({@code java -jar}) as its own operating-system process, on its own port and
+ * with its output in a log file under {@code target/}: started, waited for, and killed without warning
+ * (SIGKILL: no shutdown hooks, no graceful end of anything).
+ */
+final class AppProcess {
+
+    private final Process process;
+    final int port;
+    final Path log;
+
+    private AppProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static AppProcess start(Path jar, Map<String, Object> properties, String name) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-Daxoniq.update-checker.disabled=true",
+                "-jar", jar.toString(), "--server.port=" + port));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Path log = Path.of("target", name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        AppProcess app = new AppProcess(process, port, log);
+        app.awaitUp(Duration.ofSeconds(180));
+        return app;
+    }
+
+    private void awaitUp(Duration atMost) throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(atMost);
+        HttpClient http = HttpClient.newHttpClient();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The app exited with " + process.exitValue() + " while starting; see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The app did not start within " + atMost + "; see " + log);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** SIGKILL, and wait until the process is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** A normal stop (SIGTERM), for the end of a test. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static Path packagedJar() {
+        File[] jars = Path.of("target").toFile().listFiles((dir, name) -> name.matches("ui-vaadin-.*\\.jar"));
+        if (jars == null || jars.length == 0) {
+            throw new IllegalStateException("No packaged app in target/: integration tests run after `package` (./mvnw verify)");
+        }
+        return jars[0].toPath();
+    }
+}

@@ -1,0 +1,223 @@
+package com.uberpopug.ates.app.crash;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.uberpopug.ates.testsupport.IsolatedServices;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kill-and-restart: the packaged app runs as a process of its own; popugs earn money; the day is closed;
+ * the process is killed with SIGKILL just as the close begins; a new process is started on the same
+ * services. The close must be finished by the new process, and every popug paid exactly once, with one
+ * transfer and one mail each.
+ */
+class CloseSurvivesACrashIT {
+
+    private static final int WORKERS = 25;
+    private static final int TASKS = 75;
+    private static final String PASSWORD = "crash-pass-1";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void eachPopugIsPaidExactlyOnceWhenTheProcessDiesDuringTheClose() throws Exception {
+        Map<String, Object> namespace = IsolatedServices.newNamespace();
+        Path jar = AppProcess.packagedJar();
+        String run = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+
+        AppProcess first = AppProcess.start(jar, namespace, "crash-it-first");
+        List<String> workers = new ArrayList<>();
+        Map<String, String> tokens = new HashMap<>();
+        String admin;
+        try (Connection db = database(namespace)) {
+            admin = token(first, "admin", IsolatedServices.ADMIN_PASSWORD);
+            for (int i = 0; i < WORKERS; i++) {
+                String username = "crash-" + run + "-" + i;
+                call(first, "POST", "/api/popugs", admin, Map.of("username", username, "fullName", "Crash " + i,
+                        "email", username + "@uberpopug.com", "role", "WORKER", "password", PASSWORD), 201);
+                workers.add(username);
+            }
+            awaitCount(db, "SELECT count(*) FROM task_assignees WHERE active AND role = 'WORKER'", WORKERS);
+            for (String worker : workers) {
+                tokens.put(worker, token(first, worker, PASSWORD));
+            }
+            Map<UUID, String> usernames = new HashMap<>();
+            for (Map<String, Object> row : rows(db, "SELECT popug_id, username FROM identity_popugs")) {
+                usernames.put((UUID) row.get("popug_id"), (String) row.get("username"));
+            }
+            for (int i = 0; i < TASKS; i++) {
+                JsonNode task = call(first, "POST", "/api/tasks", admin, Map.of("title", "Crash task " + i, "description", ""), 201);
+                String assignee = usernames.get(UUID.fromString(task.get("assigneeId").asText()));
+                // Two of three tasks are completed: most popugs end the day in the black, some not.
+                if (i % 3 != 0) {
+                    call(first, "POST", "/api/tasks/" + task.get("id").asText() + "/complete", tokens.get(assignee), null, 200);
+                }
+            }
+            awaitCount(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.AccountCredited'",
+                    TASKS - (TASKS + 2) / 3);
+            awaitCount(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.AccountDebited'",
+                    TASKS);
+            Map<UUID, Long> balances = balancesFromEvents(db);
+
+            // Close the day by hand, and kill the process while the close is settling accounts: the moment a
+            // database session of the app loads an account aggregate (nothing else sends commands now).
+            http.sendAsync(request(first, "POST", "/api/accounting/close-day", admin, Map.of()), HttpResponse.BodyHandlers.ofString());
+            awaitCount(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.BusinessDayCloseStarted'", 1);
+            String database = ((String) namespace.get("spring.datasource.url")).substring(IsolatedServices.POSTGRES.length());
+            awaitCount(db, "SELECT least(count(*), 1) FROM pg_stat_activity WHERE datname = '" + database + "' "
+                    + "AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction') "
+                    + "AND query LIKE '%aggregateIdentifier = %'", 1);
+            first.kill();
+            long closedAtKill = count(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.BusinessDayClosed'");
+            long payoutsAtKill = count(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.PayoutIssued'");
+            System.out.printf("Killed the app during the close: %d payouts and %d day-closed events were stored at the kill%n",
+                    payoutsAtKill, closedAtKill);
+            assertThat(closedAtKill).as("the kill came before the close was stored").isZero();
+
+            AppProcess second = AppProcess.start(jar, namespace, "crash-it-second");
+            try {
+                awaitCount(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.BusinessDayClosed'", 1);
+                long positive = balances.values().stream().filter(cents -> cents > 0).count();
+                assertThat(positive).as("popugs in the black").isGreaterThan(5);
+                Map<UUID, List<Long>> payouts = new HashMap<>();
+                for (Map<String, Object> row : rows(db, """
+                        SELECT (convert_from(payload, 'UTF8')::json ->> 'popugId')::uuid AS popug,
+                               (convert_from(payload, 'UTF8')::json -> 'amount' ->> 'cents')::bigint AS amount
+                        FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.PayoutIssued'""")) {
+                    payouts.computeIfAbsent((UUID) row.get("popug"), p -> new ArrayList<>()).add((Long) row.get("amount"));
+                }
+                for (Map.Entry<UUID, Long> balance : balances.entrySet()) {
+                    if (balance.getValue() > 0) {
+                        assertThat(payouts.get(balance.getKey())).as("payouts of " + balance.getKey())
+                                .containsExactly(balance.getValue());
+                    } else {
+                        assertThat(payouts).as("no payout for a balance of " + balance.getValue()).doesNotContainKey(balance.getKey());
+                    }
+                }
+                awaitCount(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.PayoutSent'", positive);
+                assertThat(count(db, "SELECT count(*) FROM payments_ledger")).isEqualTo(positive);
+                for (UUID paid : payouts.keySet()) {
+                    String address = usernames.get(paid) + "@uberpopug.com";
+                    awaitMails(address, 1);
+                }
+                Thread.sleep(2_000); // time for a wrongly repeated mail to show
+                for (UUID paid : payouts.keySet()) {
+                    assertThat(mailCount(usernames.get(paid) + "@uberpopug.com")).as("mails to " + usernames.get(paid)).isEqualTo(1);
+                }
+            } finally {
+                second.stop();
+            }
+        }
+    }
+
+    /** Each popug's credits minus debits, from the event store before the close. */
+    private static Map<UUID, Long> balancesFromEvents(Connection db) throws SQLException {
+        Map<UUID, Long> balances = new HashMap<>();
+        for (Map<String, Object> row : rows(db, """
+                SELECT (convert_from(payload, 'UTF8')::json ->> 'popugId')::uuid AS popug,
+                       CASE WHEN payloadtype LIKE '%Debited' THEN -1 ELSE 1 END
+                         * (convert_from(payload, 'UTF8')::json -> 'amount' ->> 'cents')::bigint AS amount
+                FROM domainevententry WHERE payloadtype IN ('com.uberpopug.ates.api.accounting.AccountDebited',
+                                                            'com.uberpopug.ates.api.accounting.AccountCredited')""")) {
+            balances.merge((UUID) row.get("popug"), (Long) row.get("amount"), Long::sum);
+        }
+        return balances;
+    }
+
+    private String token(AppProcess app, String username, String password) throws Exception {
+        return call(app, "POST", "/api/auth/token", null, Map.of("username", username, "password", password), 200)
+                .get("token").asText();
+    }
+
+    private JsonNode call(AppProcess app, String method, String path, String token, Object body, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request(app, method, path, token, body), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+        return json.readTree(response.body());
+    }
+
+    private HttpRequest request(AppProcess app, String method, String path, String token, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
+    }
+
+    private void awaitMails(String address, int count) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (mailCount(address) < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no mail to " + address + " within 60 s");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private int mailCount(String address) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:8025/api/user/" + address + "/messages/")).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode mails = json.readTree(response.body());
+        return mails.isArray() ? mails.size() : 0;
+    }
+
+    private static Connection database(Map<String, Object> namespace) throws SQLException {
+        return DriverManager.getConnection((String) namespace.get("spring.datasource.url"), "ates", "ates");
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void awaitCount(Connection db, String sql, long expected) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        long seen;
+        while ((seen = count(db, sql)) < expected) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("waited 120 s for " + expected + " from: " + sql + " (seen " + seen + ")");
+            }
+            Thread.sleep(2);
+        }
+        assertThat(seen).as(sql).isEqualTo(expected);
+    }
+
+    private static List<Map<String, Object>> rows(Connection db, String sql) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                Map<String, Object> row = new HashMap<>();
+                for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                    row.put(rs.getMetaData().getColumnLabel(c), rs.getObject(c));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}

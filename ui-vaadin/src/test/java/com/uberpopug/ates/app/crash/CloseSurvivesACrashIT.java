@@ -98,6 +98,8 @@ class CloseSurvivesACrashIT {
             AppProcess second = AppProcess.start(jar, namespace, "crash-it-second");
             try {
                 awaitCount(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.BusinessDayClosed'", 1);
+                assertThat(count(db, "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'"))
+                        .as("the next day's close is scheduled once, across the crash and the restart").isEqualTo(1);
                 long positive = balances.values().stream().filter(cents -> cents > 0).count();
                 assertThat(positive).as("popugs in the black").isGreaterThan(5);
                 Map<UUID, List<Long>> payouts = new HashMap<>();

@@ -1,0 +1,76 @@
+package com.uberpopug.ates.app.cli;
+
+import com.uberpopug.ates.api.accounting.BusinessDaySummary;
+import com.uberpopug.ates.api.accounting.FindBusinessDay;
+import com.uberpopug.ates.app.AtesSpringTest;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code close-day}: what it prints and the exit codes a script relies on. In the context that closes days. */
+@AtesSpringTest
+@TestPropertySource(properties = "ates.test.context=account-views")
+class CloseDayCommandTest {
+
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    QueryGateway queries;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int ates(String... args) {
+        CommandLine cli = AtesCli.commandLine(context);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void closesTheOpenDayAndPrintsItsPayouts() {
+        LocalDate open = openDay();
+
+        int exit = ates("close-day", "--day", open.toString(), "--as", "night-operator");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).matches("Closed business day " + open + ": \\d+ payouts?, \\$[\\d,]+\\.\\d\\d in all\\R");
+        await().atMost(Duration.ofSeconds(30)).until(() -> openDay().equals(open.plusDays(1)));
+    }
+
+    @Test
+    void aDayThatIsNotOpenExitsWith3() {
+        int exit = ates("close-day", "--day", "2000-01-01");
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(err.toString()).startsWith("The business day 2000-01-01 is not open; the open day is ");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aMalformedDayIsAUsageError() {
+        assertThat(ates("close-day", "--day", "tomorrow")).isEqualTo(2);
+        assertThat(err.toString()).contains("--day");
+    }
+
+    @Test
+    void itHasHelp() {
+        assertThat(ates("close-day", "--help")).isZero();
+        assertThat(out.toString()).contains("--day", "Exit 3");
+    }
+
+    private LocalDate openDay() {
+        return queries.query(new FindBusinessDay(null), BusinessDaySummary.class).join().day();
+    }
+}

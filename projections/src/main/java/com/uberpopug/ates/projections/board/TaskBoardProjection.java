@@ -114,7 +114,8 @@ class TaskBoardProjection {
             params.addValue("assignee", query.assigneeId());
         }
         if (query.text() != null && !query.text().isBlank()) {
-            where.append(" AND (b.title ILIKE :text OR b.jira_id ILIKE :text OR b.description ILIKE :text)");
+            // The expression of the trigram index task_board_text_idx (V10).
+            where.append(" AND (b.title || ' ' || coalesce(b.jira_id, '') || ' ' || b.description) ILIKE :text");
             params.addValue("text", "%" + escapeLike(query.text().strip()) + "%");
         }
         Long total = jdbc.queryForObject("SELECT count(*) FROM task_board b" + where, params, Long.class);

@@ -5,23 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uberpopug.ates.api.identity.Role;
 import com.uberpopug.ates.api.tasks.ReassignTask;
 import com.uberpopug.ates.app.AtesSpringTest;
+import com.uberpopug.ates.app.ApiClient;
+import com.uberpopug.ates.app.GreenMailInbox;
 import com.uberpopug.ates.app.TestPopugs;
 import com.uberpopug.ates.identity.access.ApiTokens;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +51,12 @@ class AccountingDayTest {
     JdbcTemplate postgres;
     @Autowired
     ApiTokens tokens;
+    private ApiClient api;
+
+    @BeforeEach
+    void apiClient() {
+        api = new ApiClient(mvc, json, tokens);
+    }
 
     @Test
     void aWholeDayAddsUpToTheCent() throws Exception {
@@ -68,14 +70,14 @@ class AccountingDayTest {
 
         List<UUID> tasks = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            tasks.add(UUID.fromString(body(call(post("/api/tasks"), manager.username(),
+            tasks.add(UUID.fromString(api.body(api.call(post("/api/tasks"), manager.username(),
                     Map.of("title", "Day task " + i, "jiraId", "UP-" + (100 + i), "description", "")))
                     .get("id").asText()));
         }
-        call(post("/api/tasks/shuffle"), manager.username(), null).andExpect(status().isOk());
+        api.call(post("/api/tasks/shuffle"), manager.username(), null).andExpect(status().isOk());
         // Half of the tasks are completed by whoever holds them after the shuffle.
         for (UUID task : tasks.subList(0, 6)) {
-            call(post("/api/tasks/" + task + "/complete"), usernameOf(lastAssignee(task)), null)
+            api.call(post("/api/tasks/" + task + "/complete"), usernameOf(lastAssignee(task)), null)
                     .andExpect(status().isOk());
         }
         long assignments = postgres.queryForObject("SELECT count(*) FROM domainevententry WHERE payloadtype = "
@@ -85,10 +87,10 @@ class AccountingDayTest {
         // Someone must end the day in the black for the close to pay: top one worker up if the draws said no.
         Expected expected = expected(tasks);
         for (int i = 0; expected.positiveCount() == 0 && i < 10; i++) {
-            UUID extra = UUID.fromString(body(call(post("/api/tasks"), manager.username(),
+            UUID extra = UUID.fromString(api.body(api.call(post("/api/tasks"), manager.username(),
                     Map.of("title", "Day task bonus " + i, "jiraId", "UP-1" + i, "description", ""))).get("id").asText());
             commands.sendAndWait(new ReassignTask(extra, workers.get(0).id()));
-            call(post("/api/tasks/" + extra + "/complete"), workers.get(0).username(), null).andExpect(status().isOk());
+            api.call(post("/api/tasks/" + extra + "/complete"), workers.get(0).username(), null).andExpect(status().isOk());
             tasks.add(extra);
             expected = expected(tasks);
         }
@@ -100,21 +102,21 @@ class AccountingDayTest {
 
         // The read models, through the API, once Kafka has brought everything.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode balances = body(call(get("/api/accounts"), accountant.username(), null).andExpect(status().isOk()));
+            JsonNode balances = api.body(api.call(get("/api/accounts"), accountant.username(), null).andExpect(status().isOk()));
             for (Map.Entry<UUID, Long> popug : expectedBalances.entrySet()) {
                 assertThat(balanceIn(balances, popug.getKey())).as("balance of " + popug.getKey())
                         .isEqualByComparingTo(dollars(popug.getValue()));
             }
-            JsonNode today = body(call(get("/api/accounting/earnings"), accountant.username(), null)).get(0);
+            JsonNode today = api.body(api.call(get("/api/accounting/earnings"), accountant.username(), null)).get(0);
             assertThat(today.get("fees").decimalValue()).isEqualByComparingTo(dollars(expectedFees));
             assertThat(today.get("rewards").decimalValue()).isEqualByComparingTo(dollars(expectedRewards));
             assertThat(today.get("earnings").decimalValue()).isEqualByComparingTo(dollars(expectedFees - expectedRewards));
         });
         // A worker sees their own balance and audit log, and the lines add up to the balance.
         TestPopugs.Registered someone = workers.stream().filter(w -> expectedBalances.containsKey(w.id())).findFirst().orElseThrow();
-        call(get("/api/accounts/me"), someone.username(), null)
+        api.call(get("/api/accounts/me"), someone.username(), null)
                 .andExpect(jsonPath("$.balance").value(dollars(expectedBalances.get(someone.id())).doubleValue()));
-        JsonNode lines = body(call(get("/api/accounts/me/log"), someone.username(), null).andExpect(status().isOk()));
+        JsonNode lines = api.body(api.call(get("/api/accounts/me/log"), someone.username(), null).andExpect(status().isOk()));
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonNode line : lines) {
             assertThat(line.get("kind").asText()).isIn("DEBIT", "CREDIT");
@@ -125,7 +127,7 @@ class AccountingDayTest {
         assertThat(sum).isEqualByComparingTo(dollars(expectedBalances.get(someone.id())));
 
         // The close: every positive balance paid once, through the ledger and one mail each.
-        JsonNode closed = body(call(post("/api/accounting/close-day"), "admin", Map.of()).andExpect(status().isOk()));
+        JsonNode closed = api.body(api.call(post("/api/accounting/close-day"), "admin", Map.of()).andExpect(status().isOk()));
         String day = closed.get("day").asText();
         long positive = expectedBalances.values().stream().filter(cents -> cents > 0).count();
         long paid = expectedBalances.values().stream().filter(cents -> cents > 0).mapToLong(Long::longValue).sum();
@@ -134,14 +136,14 @@ class AccountingDayTest {
         assertThat(closed.get("total").decimalValue()).isEqualByComparingTo(dollars(paid));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode payouts = body(call(get("/api/payouts").param("day", day), accountant.username(), null));
+            JsonNode payouts = api.body(api.call(get("/api/payouts").param("day", day), accountant.username(), null));
             assertThat(payouts).hasSize((int) positive);
             for (JsonNode payout : payouts) {
                 UUID popug = UUID.fromString(payout.get("popugId").asText());
                 assertThat(payout.get("amount").decimalValue()).isEqualByComparingTo(dollars(expectedBalances.get(popug)));
                 assertThat(payout.get("status").asText()).isEqualTo("SENT");
             }
-            JsonNode balances = body(call(get("/api/accounts"), accountant.username(), null));
+            JsonNode balances = api.body(api.call(get("/api/accounts"), accountant.username(), null));
             for (Map.Entry<UUID, Long> popug : expectedBalances.entrySet()) {
                 // Money is conserved: payout + balance after the close = credits - debits of the day.
                 long payout = Math.max(popug.getValue(), 0);
@@ -151,10 +153,10 @@ class AccountingDayTest {
         });
         for (TestPopugs.Registered worker : workers) {
             long balance = expectedBalances.getOrDefault(worker.id(), 0L);
-            List<String> mails = mailSubjectsTo(worker.username() + "@uberpopug.com");
+            List<String> mails = GreenMailInbox.subjects(worker.username() + "@uberpopug.com");
             if (balance > 0) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> mailSubjectsTo(worker.username() + "@uberpopug.com").size() == 1);
-                assertThat(mailSubjectsTo(worker.username() + "@uberpopug.com")).containsExactly(
+                await().atMost(Duration.ofSeconds(30)).until(() -> GreenMailInbox.subjects(worker.username() + "@uberpopug.com").size() == 1);
+                assertThat(GreenMailInbox.subjects(worker.username() + "@uberpopug.com")).containsExactly(
                         "aTES payout for " + day + ": " + new com.uberpopug.ates.api.accounting.Money(balance).format());
             } else {
                 assertThat(mails).isEmpty();
@@ -163,14 +165,14 @@ class AccountingDayTest {
         assertThat(postgres.queryForObject("SELECT count(*) FROM payments_ledger", Long.class)).isEqualTo(positive);
 
         // The earnings of the closed day stay, marked closed; the day cannot be closed again.
-        call(get("/api/accounting/earnings").param("from", day).param("to", day), accountant.username(), null)
+        api.call(get("/api/accounting/earnings").param("from", day).param("to", day), accountant.username(), null)
                 .andExpect(jsonPath("$[0].closed").value(true))
                 .andExpect(jsonPath("$[0].earnings").value(dollars(expectedFees - expectedRewards).doubleValue()));
-        call(post("/api/accounting/close-day"), "admin", Map.of("day", day)).andExpect(status().isConflict());
+        api.call(post("/api/accounting/close-day"), "admin", Map.of("day", day)).andExpect(status().isConflict());
         // Bad ranges are refused with their field.
-        call(get("/api/accounting/earnings").param("from", "2026-12-01").param("to", "2026-11-01"), accountant.username(), null)
+        api.call(get("/api/accounting/earnings").param("from", "2026-12-01").param("to", "2026-11-01"), accountant.username(), null)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
-        call(get("/api/accounts/me/log").param("day", "yesterday"), someone.username(), null)
+        api.call(get("/api/accounts/me/log").param("day", "yesterday"), someone.username(), null)
                 .andExpect(status().isBadRequest());
     }
 
@@ -230,29 +232,5 @@ class AccountingDayTest {
 
     private static String inList(List<UUID> ids) {
         return String.join(",", ids.stream().map(id -> "'" + id + "'").toList());
-    }
-
-    private ResultActions call(MockHttpServletRequestBuilder request, String username, Object body) throws Exception {
-        request.header("Authorization", "Bearer " + tokens.issue(username).token());
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(body));
-        }
-        return mvc.perform(request);
-    }
-
-    private JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsByteArray());
-    }
-
-    private static List<String> mailSubjectsTo(String address) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:8025/api/user/" + address + "/messages/")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        List<String> subjects = new ArrayList<>();
-        JsonNode mails = new ObjectMapper().readTree(response.body());
-        if (mails.isArray()) {
-            mails.forEach(mail -> subjects.add(mail.get("subject").asText()));
-        }
-        return subjects;
     }
 }

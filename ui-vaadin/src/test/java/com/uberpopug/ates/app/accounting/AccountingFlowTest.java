@@ -9,6 +9,7 @@ import com.uberpopug.ates.api.tasks.CompleteTask;
 import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
 import com.uberpopug.ates.app.AtesSpringTest;
+import com.uberpopug.ates.app.GreenMailInbox;
 import com.uberpopug.ates.app.TestPopugs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -107,7 +108,7 @@ class AccountingFlowTest {
             assertThat(events(annsAccount, "PayoutSent")).hasSize(1);
             assertThat(postgres.queryForObject("SELECT amount_cents FROM payments_ledger WHERE popug_id = ?",
                     Long.class, ann.id())).isEqualTo(expectedAnnsBalance);
-            assertThat(mailSubjectsTo(ann.username() + "@uberpopug.com"))
+            assertThat(GreenMailInbox.subjects(ann.username() + "@uberpopug.com"))
                     .containsExactly("aTES payout for " + day + ": " + new Money(expectedAnnsBalance).format());
         });
         // Bob's debt carries over, unpaid.
@@ -173,18 +174,5 @@ class AccountingFlowTest {
                        (convert_from(payload, 'UTF8')::json -> 'total' ->> 'cents')::bigint AS total
                 FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.BusinessDayClosed'
                   AND convert_from(payload, 'UTF8')::json ->> 'day' = ?""", day.toString());
-    }
-
-    /** The subjects of the mails GreenMail (the real SMTP server of the tests) received for the address. */
-    private static List<String> mailSubjectsTo(String address) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:8025/api/user/" + address + "/messages/")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        List<String> subjects = new java.util.ArrayList<>();
-        var mails = new ObjectMapper().readTree(response.body());
-        if (mails.isArray()) { // before the first mail GreenMail answers with an error object
-            mails.forEach(mail -> subjects.add(mail.get("subject").asText()));
-        }
-        return subjects;
     }
 }

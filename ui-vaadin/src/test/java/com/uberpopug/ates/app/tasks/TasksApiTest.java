@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uberpopug.ates.api.identity.Role;
 import com.uberpopug.ates.app.AtesSpringTest;
+import com.uberpopug.ates.app.ApiClient;
 import com.uberpopug.ates.app.TestPopugs;
 import com.uberpopug.ates.identity.access.ApiTokens;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,8 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +53,12 @@ class TasksApiTest {
     JdbcTemplate postgres;
     @Autowired
     ApiTokens tokens;
+    private ApiClient api;
+
+    @BeforeEach
+    void apiClient() {
+        api = new ApiClient(mvc, json, tokens);
+    }
 
     private TaskEvents events;
     private TestPopugs.Registered manager;
@@ -69,7 +74,7 @@ class TasksApiTest {
     @Test
     void createFindAndCompleteATask() throws Exception {
         String word = "beak" + UUID.randomUUID().toString().substring(0, 6);
-        JsonNode created = body(call(post("/api/tasks"), manager.username(),
+        JsonNode created = api.body(api.call(post("/api/tasks"), manager.username(),
                 Map.of("title", "Fix the " + word, "jiraId", "UP-42", "description", "It squeaks"))
                 .andExpect(status().isCreated()));
         UUID taskId = UUID.fromString(created.get("id").asText());
@@ -77,7 +82,7 @@ class TasksApiTest {
         String assignee = usernameOf(assigneeId);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                call(get("/api/tasks").param("q", word), manager.username(), null)
+                api.call(get("/api/tasks").param("q", word), manager.username(), null)
                         .andExpect(status().isOk())
                         .andExpect(jsonPath("$.total").value(1))
                         .andExpect(jsonPath("$.items[0].id").value(taskId.toString()))
@@ -89,44 +94,44 @@ class TasksApiTest {
                         .andExpect(jsonPath("$.items[0].createdAt").isNotEmpty())
                         .andExpect(jsonPath("$.items[0].price").doesNotExist()));
 
-        call(post("/api/tasks/" + taskId + "/complete"), manager.username(), null)
+        api.call(post("/api/tasks/" + taskId + "/complete"), manager.username(), null)
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("Only the task's assignee can complete it."));
-        call(post("/api/tasks/" + taskId + "/complete"), assignee, null)
+        api.call(post("/api/tasks/" + taskId + "/complete"), assignee, null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("done"));
-        call(post("/api/tasks/" + taskId + "/complete"), assignee, null)
+        api.call(post("/api/tasks/" + taskId + "/complete"), assignee, null)
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("The task is already done."));
         assertThat(events.count(taskId, "TaskCompleted")).isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                call(get("/api/tasks/mine").param("status", "done"), assignee, null)
+                api.call(get("/api/tasks/mine").param("status", "done"), assignee, null)
                         .andExpect(jsonPath("$.items[?(@.id == '" + taskId + "')].completedAt").isNotEmpty()));
-        call(get("/api/tasks/mine").param("status", "open"), assignee, null)
+        api.call(get("/api/tasks/mine").param("status", "open"), assignee, null)
                 .andExpect(jsonPath("$.items[?(@.id == '" + taskId + "')]").isEmpty());
     }
 
     @Test
     void badInputIsRefusedWithItsFieldsAndChangesNothing() throws Exception {
         long before = events.count("TaskCreated");
-        call(post("/api/tasks"), manager.username(), Map.of("title", "[UP-1] Fix beak", "description", ""))
+        api.call(post("/api/tasks"), manager.username(), Map.of("title", "[UP-1] Fix beak", "description", ""))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("title"))
                 .andExpect(jsonPath("$.errors[0].message").value("Put the Jira id in the Jira id field, not in brackets in the title."));
-        call(post("/api/tasks"), manager.username(), Map.of("title", "", "jiraId", "up 1"))
+        api.call(post("/api/tasks"), manager.username(), Map.of("title", "", "jiraId", "up 1"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.length()").value(2));
         assertThat(events.count("TaskCreated")).isEqualTo(before);
 
-        call(get("/api/tasks").param("status", "closed"), manager.username(), null)
+        api.call(get("/api/tasks").param("status", "closed"), manager.username(), null)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
-        call(get("/api/tasks").param("size", "0"), manager.username(), null)
+        api.call(get("/api/tasks").param("size", "0"), manager.username(), null)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
-        call(post("/api/tasks/" + UUID.randomUUID() + "/complete"), manager.username(), null)
+        api.call(post("/api/tasks/" + UUID.randomUUID() + "/complete"), manager.username(), null)
                 .andExpect(status().isNotFound());
     }
 
@@ -135,13 +140,13 @@ class TasksApiTest {
         List<UUID> tasks = createTasks(20);
         UUID done = tasks.get(0);
         UUID doneBy = events.lastAssignees().get(done);
-        call(post("/api/tasks/" + done + "/complete"), usernameOf(doneBy), null).andExpect(status().isOk());
+        api.call(post("/api/tasks/" + done + "/complete"), usernameOf(doneBy), null).andExpect(status().isOk());
         long open = openTasks();
         long shuffledBefore = events.shuffleAssignments();
 
-        call(post("/api/tasks/shuffle"), TestPopugs.register(commands, Role.WORKER).username(), null)
+        api.call(post("/api/tasks/shuffle"), TestPopugs.register(commands, Role.WORKER).username(), null)
                 .andExpect(status().isForbidden());
-        call(post("/api/tasks/shuffle"), manager.username(), null)
+        api.call(post("/api/tasks/shuffle"), manager.username(), null)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.reassigned").value(open))
                 .andExpect(jsonPath("$.skipped").value(0));
@@ -174,7 +179,7 @@ class TasksApiTest {
             for (String who : List.of(manager.username(), admin.username())) {
                 answers.add(callers.submit(() -> {
                     go.await();
-                    return call(post("/api/tasks/shuffle"), who, null).andReturn().getResponse().getStatus();
+                    return api.call(post("/api/tasks/shuffle"), who, null).andReturn().getResponse().getStatus();
                 }));
             }
             go.countDown();
@@ -192,7 +197,7 @@ class TasksApiTest {
     private List<UUID> createTasks(int count) throws Exception {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            JsonNode created = body(call(post("/api/tasks"), manager.username(),
+            JsonNode created = api.body(api.call(post("/api/tasks"), manager.username(),
                     Map.of("title", "Shuffle me " + i, "description", "")).andExpect(status().isCreated()));
             ids.add(UUID.fromString(created.get("id").asText()));
         }
@@ -205,17 +210,5 @@ class TasksApiTest {
 
     private String usernameOf(UUID popugId) {
         return postgres.queryForObject("SELECT username FROM task_assignees WHERE popug_id = ?", String.class, popugId);
-    }
-
-    private ResultActions call(MockHttpServletRequestBuilder request, String username, Object body) throws Exception {
-        request.header("Authorization", "Bearer " + tokens.issue(username).token());
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(body));
-        }
-        return mvc.perform(request);
-    }
-
-    private JsonNode body(ResultActions result) throws Exception {
-        return json.readTree(result.andReturn().getResponse().getContentAsByteArray());
     }
 }

@@ -70,9 +70,13 @@ class KafkaBacklogBenchmark {
 
     @Value("${ates.bench.events:10000}")
     int events;
+    /** Processors paused for the whole run (e.g. "accounting,accounting-views"), to see the pipeline alone. */
+    @Value("${ates.bench.paused:}")
+    List<String> paused;
 
     @Test
     void backlogThroughKafkaIntoTheBoard() throws Exception {
+        paused.stream().filter(name -> !name.isBlank()).forEach(name -> processor(name).shutDown());
         TestPopugs.eligibleWorker(commands, postgres);
         // A warm-up round first, so that the figure is the running system's and not the JIT compiler's.
         Drain warmUp = drainBacklogOf(Math.max(500, events / EVENTS_PER_TASK / 5));
@@ -86,6 +90,7 @@ class KafkaBacklogBenchmark {
                 "",
                 "=== Kafka backlog benchmark ===",
                 "machine:  " + Machine.describe(),
+                "paused:   " + (paused.stream().allMatch(String::isBlank) ? "nothing (every processor runs)" : String.join(", ", paused)),
                 String.format("backlog:  %,d events (%,d CreateTask commands: TaskCreated + TaskAssigned each) stored "
                         + "through 4 threads (%,.0f commands/s) while the Kafka publisher and the board projection "
                         + "were stopped; then both started", measured.events(), measured.tasks(), measured.storeRate()),

@@ -5,6 +5,7 @@ import com.uberpopug.ates.api.identity.RegisterPopug;
 import com.uberpopug.ates.api.identity.Role;
 import com.uberpopug.ates.app.views.KaribuViewTest;
 import com.uberpopug.ates.app.views.AccountingView;
+import com.uberpopug.ates.app.views.AnalyticsView;
 import com.uberpopug.ates.app.views.LoginView;
 import com.uberpopug.ates.app.views.MyAccountView;
 import com.uberpopug.ates.app.views.MyTasksView;
@@ -61,6 +62,7 @@ class RoleMatrixTest extends KaribuViewTest {
             MyTasksView.class, EVERY_ROLE,
             MyAccountView.class, EVERY_ROLE,
             AccountingView.class, EnumSet.of(Role.ADMIN, Role.ACCOUNTANT),
+            AnalyticsView.class, ADMIN,
             PopugsView.class, ADMIN);
     private static final Set<Class<? extends Component>> OPEN_TO_ANONYMOUS = Set.of(LoginView.class);
 
@@ -85,6 +87,9 @@ class RoleMatrixTest extends KaribuViewTest {
             Map.entry("GET /api/accounts/{popugId}/log", EnumSet.of(Role.ADMIN, Role.ACCOUNTANT)),
             Map.entry("GET /api/accounting/earnings", EnumSet.of(Role.ADMIN, Role.ACCOUNTANT)),
             Map.entry("GET /api/payouts", EnumSet.of(Role.ADMIN, Role.ACCOUNTANT)),
+            Map.entry("GET /api/analytics/summary", ADMIN),
+            Map.entry("GET /api/analytics/earnings", ADMIN),
+            Map.entry("GET /api/analytics/most-expensive-task", ADMIN),
             // Closing the day in this test would pay this context's popugs: the matrix sends a day long past (409).
             Map.entry("POST /api/accounting/close-day", ADMIN),
             Map.entry("GET /api/openapi.json", EVERY_ROLE),

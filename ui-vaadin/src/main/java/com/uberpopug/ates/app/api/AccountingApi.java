@@ -8,7 +8,6 @@ import com.uberpopug.ates.api.accounting.BusinessDaySummary;
 import com.uberpopug.ates.api.accounting.DayEarnings;
 import com.uberpopug.ates.api.accounting.FindAuditLog;
 import com.uberpopug.ates.api.accounting.FindBalance;
-import com.uberpopug.ates.api.accounting.FindBusinessDay;
 import com.uberpopug.ates.api.accounting.FindEarnings;
 import com.uberpopug.ates.api.accounting.FindPayouts;
 import com.uberpopug.ates.api.accounting.ListBalances;
@@ -16,6 +15,7 @@ import com.uberpopug.ates.api.accounting.PayoutSummary;
 import com.uberpopug.ates.api.identity.FindPopugByUsername;
 import com.uberpopug.ates.api.identity.PopugProfile;
 import com.uberpopug.ates.app.accounting.DayClose;
+import com.uberpopug.ates.app.accounting.OpenBusinessDay;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +32,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,12 +45,14 @@ class AccountingApi {
     static final int MAX_DAYS = 366;
 
     private final DayClose dayClose;
+    private final OpenBusinessDay openBusinessDay;
     private final QueryGateway queries;
     private final Duration closeWait;
 
-    AccountingApi(DayClose dayClose, QueryGateway queries,
+    AccountingApi(DayClose dayClose, OpenBusinessDay openBusinessDay, QueryGateway queries,
                   @Value("${ates.accounting.close-wait:5m}") Duration closeWait) {
         this.dayClose = dayClose;
+        this.openBusinessDay = openBusinessDay;
         this.queries = queries;
         this.closeWait = closeWait;
     }
@@ -145,7 +146,7 @@ class AccountingApi {
                         l.taskTitle(), l.jiraId(), l.payoutId(), l.description())).toList();
     }
 
-    private static void checkRange(LocalDate from, LocalDate to) {
+    static void checkRange(LocalDate from, LocalDate to) {
         if (from.isAfter(to)) {
             throw new InvalidCommandException(List.of(new FieldProblem("from", "The range starts after it ends.")));
         }
@@ -154,10 +155,8 @@ class AccountingApi {
         }
     }
 
-    /** Today for accounting: the open business day (an early close moves it ahead of the calendar). */
     private LocalDate openDay() {
-        BusinessDaySummary open = queries.query(new FindBusinessDay(null), BusinessDaySummary.class).join();
-        return open == null ? LocalDate.now(ZoneOffset.UTC) : open.day();
+        return openBusinessDay.get();
     }
 
     private UUID me(Authentication current) {

@@ -55,6 +55,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json.yaml").permitAll()
                         .requestMatchers("/api/popugs", "/api/popugs/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/tasks/shuffle").hasAnyRole("MANAGER", "ADMIN")
+                        .requestMatchers("/api/analytics/**").hasRole("ADMIN")
                         .requestMatchers("/api/accounts/me", "/api/accounts/me/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/accounting/close-day").hasRole("ADMIN")
                         .requestMatchers("/api/accounts", "/api/accounts/**", "/api/accounting/**", "/api/payouts")

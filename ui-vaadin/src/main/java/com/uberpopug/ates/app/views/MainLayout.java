@@ -39,6 +39,7 @@ public class MainLayout extends AppLayout {
         addIfAllowed(access, "My tasks", MyTasksView.class);
         addIfAllowed(access, "My account", MyAccountView.class);
         addIfAllowed(access, "Accounting", AccountingView.class);
+        addIfAllowed(access, "Analytics", AnalyticsView.class);
         addIfAllowed(access, "Popugs", PopugsView.class);
         addToDrawer(menu);
     }

@@ -169,6 +169,31 @@ class AccountingDayTest {
                 .andExpect(jsonPath("$[0].closed").value(true))
                 .andExpect(jsonPath("$[0].earnings").value(dollars(expectedFees - expectedRewards).doubleValue()));
         api.call(post("/api/accounting/close-day"), "admin", Map.of("day", day)).andExpect(status().isConflict());
+
+        // Analytics (ClickHouse) agrees with accounting (PostgreSQL) on the same stream: the day's earnings,
+        // the number of popugs in the negative, and the most expensive completed task is one of the day's.
+        long negative = expectedBalances.values().stream().filter(cents -> cents < 0).count();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode summary = api.body(api.call(get("/api/analytics/summary").param("day", day), "admin", null)
+                    .andExpect(status().isOk()));
+            assertThat(summary.get("managementEarnings").decimalValue()).isEqualByComparingTo(dollars(expectedFees - expectedRewards));
+            assertThat(summary.get("negativePopugs").asLong()).isEqualTo(negative);
+            JsonNode perDay = api.body(api.call(get("/api/analytics/earnings").param("from", day).param("to", day), "admin", null));
+            assertThat(perDay.get(0).get("earnings").decimalValue()).isEqualByComparingTo(dollars(expectedFees - expectedRewards));
+        });
+        JsonNode accountingNegative = api.body(api.call(get("/api/accounts"), accountant.username(), null));
+        long negativeInPostgres = 0;
+        for (JsonNode balance : accountingNegative) {
+            negativeInPostgres += balance.get("balance").decimalValue().signum() < 0 ? 1 : 0;
+        }
+        assertThat(negativeInPostgres).as("negative balances in the PostgreSQL projection").isEqualTo(negative);
+        JsonNode expensive = api.body(api.call(get("/api/analytics/most-expensive-task").param("period", "week").param("date", day),
+                "admin", null).andExpect(status().isOk()));
+        assertThat(expensive.get("period").asText()).isEqualTo("week");
+        assertThat(expensive.get("task").get("title").asText()).startsWith("Day task ");
+        assertThat(expensive.get("task").get("reward").decimalValue()).isEqualByComparingTo(dollars(maxCompletedReward(tasks)));
+        api.call(get("/api/analytics/most-expensive-task").param("period", "year"), "admin", null)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("period"));
         // Bad ranges are refused with their field.
         api.call(get("/api/accounting/earnings").param("from", "2026-12-01").param("to", "2026-11-01"), accountant.username(), null)
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"));
@@ -204,6 +229,14 @@ class AccountingDayTest {
         long positiveCount() {
             return balances.values().stream().filter(cents -> cents > 0).count();
         }
+    }
+
+    private long maxCompletedReward(List<UUID> tasks) {
+        return postgres.queryForObject("""
+                SELECT max((convert_from(p.payload, 'UTF8')::json -> 'reward' ->> 'cents')::bigint)
+                FROM domainevententry e JOIN domainevententry p ON p.aggregateidentifier = 'price-' || e.aggregateidentifier
+                WHERE e.payloadtype = 'com.uberpopug.ates.api.tasks.TaskCompleted' AND e.aggregateidentifier IN (""" + inList(tasks) + ")",
+                Long.class);
     }
 
     private static BigDecimal dollars(long cents) {

@@ -37,6 +37,16 @@ final class ClickHouseBatch {
         });
     }
 
+    /** Writes the rows of this statement collected so far in the current unit of work, now. */
+    static void flushNow(ClickHouse clickHouse, String insert) {
+        if (CurrentUnitOfWork.isStarted()) {
+            ClickHouseBatch batch = CurrentUnitOfWork.get().root().getResource("clickhouse:" + insert);
+            if (batch != null) {
+                batch.flush();
+            }
+        }
+    }
+
     void add(Object... row) {
         rows.add(row);
         if (writeAtOnce) {

@@ -5,6 +5,10 @@ import com.uberpopug.ates.api.accounting.AccountDebited;
 import com.uberpopug.ates.api.accounting.Money;
 import com.uberpopug.ates.api.accounting.PayoutIssued;
 import com.uberpopug.ates.api.analytics.EarningsOfDay;
+import com.uberpopug.ates.api.identity.PopugDeactivated;
+import com.uberpopug.ates.api.identity.PopugRegistered;
+import com.uberpopug.ates.api.identity.PopugRoleChanged;
+import com.uberpopug.ates.api.identity.Role;
 import com.uberpopug.ates.api.analytics.FindAnalyticsSummary;
 import com.uberpopug.ates.api.analytics.FindEarningsPerDay;
 import com.uberpopug.ates.api.analytics.FindMostExpensiveTask;
@@ -81,6 +85,18 @@ class AnalyticsQueriesTest {
         assertThat(analytics.mostExpensive(new FindMostExpensiveTask(Period.MONTH, MON_NOV_30)).task()).isNull();
         assertThat(analytics.earnings(new FindEarningsPerDay(MON_NOV_30, TUE_DEC_1)))
                 .extracting(EarningsOfDay::earnings).containsExactly(Money.ZERO, Money.ZERO);
+    }
+
+    @Test
+    void popugsKeepTheirLatestRoleAndStateAlsoWhenEventsComeTwice() {
+        PopugFactsProjector popugs = new PopugFactsProjector(clickHouse);
+        for (int delivery = 0; delivery < 2; delivery++) {
+            popugs.on(new PopugRegistered(ANN, "ann", "Ann Parrot", "ann@uberpopug.com", Role.WORKER), at("2026-11-20T10:00:00Z"));
+            popugs.on(new PopugRoleChanged(ANN, Role.WORKER, Role.ACCOUNTANT), at("2026-11-21T10:00:00Z"));
+            popugs.on(new PopugDeactivated(ANN), at("2026-11-22T10:00:00Z"));
+        }
+        assertThat(clickHouse.jdbc().queryForList("SELECT concat(username, ' ', role, ' ', toString(active)) FROM popugs FINAL",
+                String.class)).containsExactly("ann ACCOUNTANT 0");
     }
 
     private void deliverTheStream() {

@@ -41,6 +41,8 @@ final class AppProcess {
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = Path.of("target", name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // A test that fails half-way must not leave the app running after the test JVM ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         AppProcess app = new AppProcess(process, port, log);
         app.awaitUp(Duration.ofSeconds(180));
         return app;

@@ -9,7 +9,6 @@ import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.SortedKafkaMessageBuffer;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -70,7 +69,8 @@ public class KafkaConfiguration {
                 .consumerFactory((ConsumerFactory<String, byte[]>) kafkaConsumerFactory)
                 .fetcher((Fetcher<String, byte[], KafkaEventMessage>) (Fetcher) kafkaFetcher)
                 .messageConverter((KafkaMessageConverter<String, byte[]>) kafkaMessageConverter)
-                .bufferFactory(() -> new SortedKafkaMessageBuffer<>(properties.getFetcher().getBufferSize()))
+                // Not the extension's sorted buffer: it loses records (see ArrivalOrderBuffer).
+                .bufferFactory(() -> new ArrivalOrderBuffer<>(properties.getFetcher().getBufferSize()))
                 .build();
     }
 }

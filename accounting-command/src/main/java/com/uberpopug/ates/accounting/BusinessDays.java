@@ -6,6 +6,7 @@ import com.uberpopug.ates.api.accounting.BusinessDayClosed;
 import com.uberpopug.ates.api.accounting.BusinessDayOpened;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -54,8 +55,19 @@ class BusinessDays {
         jdbc.update("INSERT INTO accounting_accounts (popug_id) VALUES (?) ON CONFLICT (popug_id) DO NOTHING", event.popugId());
     }
 
-    /** The day movements count toward now: the open one (before the calendar's first start: today). */
+    /**
+     * The day movements count toward now: the open one (before the calendar's first start: today). Read
+     * once per processor batch, not per movement; the batch is one transaction, so it is the same answer.
+     */
     LocalDate openDay() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return readOpenDay();
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(BusinessDays.class.getName() + ".openDay",
+                key -> readOpenDay());
+    }
+
+    private LocalDate readOpenDay() {
         List<LocalDate> open = jdbc.queryForList("SELECT day FROM accounting_business_days WHERE status = 'open'", LocalDate.class);
         return open.isEmpty() ? hours.today() : open.get(0);
     }

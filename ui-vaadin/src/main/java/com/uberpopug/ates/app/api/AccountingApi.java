@@ -12,8 +12,6 @@ import com.uberpopug.ates.api.accounting.FindEarnings;
 import com.uberpopug.ates.api.accounting.FindPayouts;
 import com.uberpopug.ates.api.accounting.ListBalances;
 import com.uberpopug.ates.api.accounting.PayoutSummary;
-import com.uberpopug.ates.api.identity.FindPopugByUsername;
-import com.uberpopug.ates.api.identity.PopugProfile;
 import com.uberpopug.ates.app.accounting.DayClose;
 import com.uberpopug.ates.app.accounting.OpenBusinessDay;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -47,13 +45,15 @@ class AccountingApi {
     private final DayClose dayClose;
     private final OpenBusinessDay openBusinessDay;
     private final QueryGateway queries;
+    private final Callers callers;
     private final Duration closeWait;
 
-    AccountingApi(DayClose dayClose, OpenBusinessDay openBusinessDay, QueryGateway queries,
+    AccountingApi(DayClose dayClose, OpenBusinessDay openBusinessDay, QueryGateway queries, Callers callers,
                   @Value("${ates.accounting.close-wait:5m}") Duration closeWait) {
         this.dayClose = dayClose;
         this.openBusinessDay = openBusinessDay;
         this.queries = queries;
+        this.callers = callers;
         this.closeWait = closeWait;
     }
 
@@ -82,15 +82,15 @@ class AccountingApi {
 
     @GetMapping("/api/accounts/me")
     Balance myBalance(Authentication current) {
-        return new Balance(me(current), queries.query(new FindBalance(me(current)), AccountBalance.class).join()
-                .balance().toDollars());
+        UUID me = callers.id(current);
+        return new Balance(me, queries.query(new FindBalance(me), AccountBalance.class).join().balance().toDollars());
     }
 
     @GetMapping("/api/accounts/me/log")
     List<LogLine> myLog(Authentication current, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return log(me(current), day, from, to);
+        return log(callers.id(current), day, from, to);
     }
 
     @GetMapping("/api/accounts")
@@ -159,7 +159,4 @@ class AccountingApi {
         return openBusinessDay.get();
     }
 
-    private UUID me(Authentication current) {
-        return queries.query(new FindPopugByUsername(current.getName()), PopugProfile.class).join().id();
-    }
 }

@@ -2,7 +2,6 @@ package com.uberpopug.ates.app.api;
 
 import com.uberpopug.ates.api.identity.ChangePopugRole;
 import com.uberpopug.ates.api.identity.DeactivatePopug;
-import com.uberpopug.ates.api.identity.FindPopugByUsername;
 import com.uberpopug.ates.api.identity.ListPopugs;
 import com.uberpopug.ates.api.identity.PopugProfile;
 import com.uberpopug.ates.api.identity.RegisterPopug;
@@ -30,10 +29,12 @@ class PopugsApi {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final Callers callers;
 
-    PopugsApi(CommandGateway commands, QueryGateway queries) {
+    PopugsApi(CommandGateway commands, QueryGateway queries, Callers callers) {
         this.commands = commands;
         this.queries = queries;
+        this.callers = callers;
     }
 
     record Me(UUID id, String username, String fullName, String email, Role role) {
@@ -47,7 +48,7 @@ class PopugsApi {
 
     @GetMapping("/api/me")
     Me me(Authentication current) {
-        PopugProfile me = queries.query(new FindPopugByUsername(current.getName()), PopugProfile.class).join();
+        PopugProfile me = callers.profile(current);
         return new Me(me.id(), me.username(), me.fullName(), me.email(), me.role());
     }
 

@@ -2,8 +2,6 @@ package com.uberpopug.ates.app.api;
 
 import com.uberpopug.ates.api.FieldProblem;
 import com.uberpopug.ates.api.InvalidCommandException;
-import com.uberpopug.ates.api.identity.FindPopugByUsername;
-import com.uberpopug.ates.api.identity.PopugProfile;
 import com.uberpopug.ates.api.tasks.CompleteTask;
 import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
@@ -40,12 +38,14 @@ class TasksApi {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final Callers callers;
     private final Duration shuffleWait;
 
-    TasksApi(CommandGateway commands, QueryGateway queries,
+    TasksApi(CommandGateway commands, QueryGateway queries, Callers callers,
              @Value("${ates.tasks.shuffle.api-wait:30m}") Duration shuffleWait) {
         this.commands = commands;
         this.queries = queries;
+        this.callers = callers;
         this.shuffleWait = shuffleWait;
     }
 
@@ -81,12 +81,12 @@ class TasksApi {
     TaskPage mine(Authentication current, @RequestParam(required = false) String status,
                   @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         checkPaging(status, page, size);
-        return queries.query(new FindTasks(status, me(current), null, page * size, size), TaskPage.class).join();
+        return queries.query(new FindTasks(status, callers.id(current), null, page * size, size), TaskPage.class).join();
     }
 
     @PostMapping("/api/tasks/{id}/complete")
     Completed complete(Authentication current, @PathVariable UUID id) {
-        commands.sendAndWait(new CompleteTask(id, me(current)));
+        commands.sendAndWait(new CompleteTask(id, callers.id(current)));
         return new Completed(id, FindTasks.DONE);
     }
 
@@ -112,9 +112,6 @@ class TasksApi {
         }
     }
 
-    private UUID me(Authentication current) {
-        return queries.query(new FindPopugByUsername(current.getName()), PopugProfile.class).join().id();
-    }
 
     private static void checkPaging(String status, int page, int size) {
         List<FieldProblem> problems = new ArrayList<>();

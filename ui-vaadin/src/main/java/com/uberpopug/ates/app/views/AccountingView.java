@@ -14,6 +14,7 @@ import com.uberpopug.ates.api.accounting.ListBalances;
 import com.uberpopug.ates.api.accounting.Money;
 import com.uberpopug.ates.api.accounting.PayoutSummary;
 import com.uberpopug.ates.api.identity.Role;
+import com.uberpopug.ates.app.accounting.OpenBusinessDay;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -49,6 +50,7 @@ public class AccountingView extends VerticalLayout {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final OpenBusinessDay openBusinessDay;
     private final String me;
 
     final Span todayEarnings = new Span();
@@ -65,11 +67,13 @@ public class AccountingView extends VerticalLayout {
 
     private LocalDate openDay;
 
-    public AccountingView(CommandGateway commands, QueryGateway queries, CurrentPopug currentPopug) {
+    public AccountingView(CommandGateway commands, QueryGateway queries, CurrentPopug currentPopug,
+                          OpenBusinessDay openBusinessDay) {
         this.commands = commands;
         this.queries = queries;
+        this.openBusinessDay = openBusinessDay;
         this.me = currentPopug.profile().username();
-        openDay = MyAccountView.openDay(queries);
+        openDay = openBusinessDay.get();
 
         todayEarnings.getStyle().set("font-size", "var(--lumo-font-size-xxxl)").set("font-weight", "600");
         closeDay.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -131,7 +135,7 @@ public class AccountingView extends VerticalLayout {
     }
 
     void refresh() {
-        openDay = MyAccountView.openDay(queries);
+        openDay = openBusinessDay.get();
         List<DayEarnings> days = queries.query(new FindEarnings(openDay.minusDays(EARNINGS_DAYS - 1), openDay),
                 ResponseTypes.multipleInstancesOf(DayEarnings.class)).join();
         DayEarnings today = days.stream().filter(d -> d.day().equals(openDay)).findFirst()

@@ -2,10 +2,9 @@ package com.uberpopug.ates.app.views;
 
 import com.uberpopug.ates.api.accounting.AccountBalance;
 import com.uberpopug.ates.api.accounting.AuditLogEntry;
-import com.uberpopug.ates.api.accounting.BusinessDaySummary;
 import com.uberpopug.ates.api.accounting.FindAuditLog;
 import com.uberpopug.ates.api.accounting.FindBalance;
-import com.uberpopug.ates.api.accounting.FindBusinessDay;
+import com.uberpopug.ates.app.accounting.OpenBusinessDay;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -17,7 +16,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,6 +31,7 @@ public class MyAccountView extends VerticalLayout {
     static final String NO_MOVEMENTS = "No movements on this business day.";
 
     private final QueryGateway queries;
+    private final OpenBusinessDay openBusinessDay;
     private final UUID me;
 
     final Span balance = new Span();
@@ -40,11 +39,12 @@ public class MyAccountView extends VerticalLayout {
     final AuditLogGrid log = new AuditLogGrid();
     final Span empty = new Span(NO_MOVEMENTS);
 
-    public MyAccountView(QueryGateway queries, CurrentPopug currentPopug) {
+    public MyAccountView(QueryGateway queries, CurrentPopug currentPopug, OpenBusinessDay openBusinessDay) {
         this.queries = queries;
+        this.openBusinessDay = openBusinessDay;
         this.me = currentPopug.profile().id();
         balance.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
-        day.setValue(openDay(queries));
+        day.setValue(openBusinessDay.get());
         day.addValueChangeListener(change -> refresh());
         add(new H3("My account"), new Span("Balance"), balance, day, empty, log);
         refresh();
@@ -53,7 +53,7 @@ public class MyAccountView extends VerticalLayout {
 
     void refresh() {
         balance.setText(queries.query(new FindBalance(me), AccountBalance.class).join().balance().format());
-        LocalDate shown = day.getValue() == null ? openDay(queries) : day.getValue();
+        LocalDate shown = day.getValue() == null ? openBusinessDay.get() : day.getValue();
         List<AuditLogEntry> lines = queries.query(new FindAuditLog(me, shown, shown),
                 ResponseTypes.multipleInstancesOf(AuditLogEntry.class)).join();
         log.setItems(lines);
@@ -61,9 +61,4 @@ public class MyAccountView extends VerticalLayout {
         empty.setVisible(lines.isEmpty());
     }
 
-    /** Accounting's today: the open business day (ahead of the calendar after an early close). */
-    static LocalDate openDay(QueryGateway queries) {
-        BusinessDaySummary open = queries.query(new FindBusinessDay(null), BusinessDaySummary.class).join();
-        return open == null ? LocalDate.now(ZoneOffset.UTC) : open.day();
-    }
 }

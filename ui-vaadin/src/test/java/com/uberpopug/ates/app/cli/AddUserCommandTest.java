@@ -1,14 +1,12 @@
 package com.uberpopug.ates.app.cli;
 
 import com.uberpopug.ates.app.AtesSpringTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,14 +20,15 @@ class AddUserCommandTest {
     @Autowired
     JdbcTemplate postgres;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun cli;
+
+    @BeforeEach
+    void cli() {
+        cli = new CliRun(context);
+    }
 
     private int ates(String... args) {
-        CommandLine cli = AtesCli.commandLine(context);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.ates(args);
     }
 
     @Test
@@ -40,7 +39,7 @@ class AddUserCommandTest {
                 "--email", username + "@uberpopug.com", "--role", "ACCOUNTANT", "--password", "cli-pass-123");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).startsWith("Registered " + username + " as ACCOUNTANT: ");
+        assertThat(cli.out.toString()).startsWith("Registered " + username + " as ACCOUNTANT: ");
         assertThat(postgres.queryForObject("SELECT role FROM identity_popugs WHERE username = ?", String.class, username))
                 .isEqualTo("ACCOUNTANT");
     }
@@ -51,9 +50,9 @@ class AddUserCommandTest {
                 "--role", "WORKER", "--password", "short");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--username: ", "--full-name: A popug needs a full name.",
+        assertThat(cli.err.toString()).contains("--username: ", "--full-name: A popug needs a full name.",
                 "--email: ", "--password: A password has at least 10 characters.");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out.toString()).isEmpty();
     }
 
     @Test
@@ -62,7 +61,7 @@ class AddUserCommandTest {
                 "--email", "a2@uberpopug.com", "--role", "ADMIN", "--password", "another-pass-1");
 
         assertThat(exit).isEqualTo(3);
-        assertThat(err.toString()).contains("The username 'admin' is taken.");
+        assertThat(cli.err.toString()).contains("The username 'admin' is taken.");
     }
 
     @Test
@@ -71,12 +70,12 @@ class AddUserCommandTest {
                 "--role", "PARROT", "--password", "kesha-pass-1");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("ADMIN, MANAGER, ACCOUNTANT, WORKER");
+        assertThat(cli.err.toString()).contains("ADMIN, MANAGER, ACCOUNTANT, WORKER");
     }
 
     @Test
     void everyCommandHasHelp() {
         assertThat(ates("users", "add", "--help")).isZero();
-        assertThat(out.toString()).contains("--username", "--role", "Exit 2: invalid input");
+        assertThat(cli.out.toString()).contains("--username", "--role", "Exit 2: invalid input");
     }
 }

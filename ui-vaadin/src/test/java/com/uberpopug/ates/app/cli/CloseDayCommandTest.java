@@ -4,14 +4,12 @@ import com.uberpopug.ates.api.accounting.BusinessDaySummary;
 import com.uberpopug.ates.api.accounting.FindBusinessDay;
 import com.uberpopug.ates.app.AtesSpringTest;
 import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -28,14 +26,15 @@ class CloseDayCommandTest {
     @Autowired
     QueryGateway queries;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private CliRun cli;
+
+    @BeforeEach
+    void cli() {
+        cli = new CliRun(context);
+    }
 
     private int ates(String... args) {
-        CommandLine cli = AtesCli.commandLine(context);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.ates(args);
     }
 
     @Test
@@ -45,7 +44,7 @@ class CloseDayCommandTest {
         int exit = ates("close-day", "--day", open.toString(), "--as", "night-operator");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).matches("Closed business day " + open + ": \\d+ payouts?, \\$[\\d,]+\\.\\d\\d in all\\R");
+        assertThat(cli.out.toString()).matches("Closed business day " + open + ": \\d+ payouts?, \\$[\\d,]+\\.\\d\\d in all\\R");
         await().atMost(Duration.ofSeconds(30)).until(() -> openDay().equals(open.plusDays(1)));
     }
 
@@ -54,20 +53,20 @@ class CloseDayCommandTest {
         int exit = ates("close-day", "--day", "2000-01-01");
 
         assertThat(exit).isEqualTo(3);
-        assertThat(err.toString()).startsWith("The business day 2000-01-01 is not open; the open day is ");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.err.toString()).startsWith("The business day 2000-01-01 is not open; the open day is ");
+        assertThat(cli.out.toString()).isEmpty();
     }
 
     @Test
     void aMalformedDayIsAUsageError() {
         assertThat(ates("close-day", "--day", "tomorrow")).isEqualTo(2);
-        assertThat(err.toString()).contains("--day");
+        assertThat(cli.err.toString()).contains("--day");
     }
 
     @Test
     void itHasHelp() {
         assertThat(ates("close-day", "--help")).isZero();
-        assertThat(out.toString()).contains("--day", "Exit 3");
+        assertThat(cli.out.toString()).contains("--day", "Exit 3");
     }
 
     private LocalDate openDay() {

@@ -2,6 +2,7 @@ package com.uberpopug.ates.app.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.uberpopug.ates.app.GreenMailInbox;
 import com.uberpopug.ates.testsupport.IsolatedServices;
 import org.junit.jupiter.api.Test;
 
@@ -179,11 +180,8 @@ class CloseSurvivesACrashIT {
         }
     }
 
-    private int mailCount(String address) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:8025/api/user/" + address + "/messages/")).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode mails = json.readTree(response.body());
-        return mails.isArray() ? mails.size() : 0;
+    private static int mailCount(String address) throws Exception {
+        return GreenMailInbox.subjects(address).size();
     }
 
     private static Connection database(Map<String, Object> namespace) throws SQLException {

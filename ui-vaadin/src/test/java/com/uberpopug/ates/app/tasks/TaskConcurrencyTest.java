@@ -1,5 +1,6 @@
 package com.uberpopug.ates.app.tasks;
 
+import com.uberpopug.ates.api.CommandNotAllowedException;
 import com.uberpopug.ates.api.CommandRefusedException;
 import com.uberpopug.ates.api.tasks.CompleteTask;
 import com.uberpopug.ates.api.tasks.CreateTask;
@@ -97,8 +98,8 @@ class TaskConcurrencyTest {
             try {
                 commands.sendAndWait(new CompleteTask(task.taskId(), assignee));
                 completed++;
-            } catch (RuntimeException reassignedMeanwhile) {
-                // The shuffle moved it to someone else first (403) or at the same moment (conflict).
+            } catch (CommandNotAllowedException | ConcurrencyException reassignedMeanwhile) {
+                // The shuffle moved it to someone else first, or at the same moment.
             }
         }
         ShuffleProgress end = await().atMost(Duration.ofSeconds(120)).until(

@@ -119,7 +119,7 @@ class Account {
     void handle(FailPayout command) {
         Money amount = pendingPayout(command.payoutId());
         if (amount != null) {
-            apply(new PayoutFailed(command.payoutId(), popugId, amount, command.reason()));
+            apply(new PayoutFailed(command.payoutId(), popugId, amount, command.reason(), command.day()));
         }
     }
 

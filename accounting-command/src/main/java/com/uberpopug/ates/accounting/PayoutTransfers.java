@@ -30,14 +30,16 @@ class PayoutTransfers {
 
     private final PaymentGateway gateway;
     private final CommandGateway commands;
+    private final BusinessDays days;
     private final int attempts;
     private final Duration firstPause;
 
-    PayoutTransfers(PaymentGateway gateway, CommandGateway commands,
+    PayoutTransfers(PaymentGateway gateway, CommandGateway commands, BusinessDays days,
                     @Value("${ates.payments.attempts:5}") int attempts,
                     @Value("${ates.payments.first-pause:1s}") Duration firstPause) {
         this.gateway = gateway;
         this.commands = commands;
+        this.days = days;
         this.attempts = attempts;
         this.firstPause = firstPause;
     }
@@ -60,6 +62,6 @@ class PayoutTransfers {
             }
         }
         commands.sendAndWait(new FailPayout(payout.popugId(), payout.payoutId(),
-                "The transfer failed " + attempts + " times; last: " + last.getMessage()));
+                "The transfer failed " + attempts + " times; last: " + last.getMessage(), days.openDay()));
     }
 }

@@ -154,7 +154,7 @@ class AccountTest {
         fixture.given(new AccountOpened(POPUG),
                         new AccountCredited(POPUG, dollars(20), TASK, MONDAY, "e1"),
                         new PayoutIssued(PAYOUT, POPUG, dollars(20), MONDAY),
-                        new PayoutFailed(PAYOUT, POPUG, dollars(20), "bank down"))
+                        new PayoutFailed(PAYOUT, POPUG, dollars(20), "bank down", TUESDAY))
                 .when(new SettleAccount(POPUG, TUESDAY, UUID.fromString("00000000-0000-0000-0000-0000000000bb")))
                 .expectEvents(new PayoutIssued(UUID.fromString("00000000-0000-0000-0000-0000000000bb"), POPUG, dollars(20), TUESDAY));
     }
@@ -162,10 +162,10 @@ class AccountTest {
     @Test
     void aFailureIsReportedOnlyForAPendingPayout() {
         fixture.given(new AccountOpened(POPUG), new PayoutIssued(PAYOUT, POPUG, dollars(20), MONDAY))
-                .when(new FailPayout(POPUG, PAYOUT, "bank down"))
-                .expectEvents(new PayoutFailed(PAYOUT, POPUG, dollars(20), "bank down"));
+                .when(new FailPayout(POPUG, PAYOUT, "bank down", TUESDAY))
+                .expectEvents(new PayoutFailed(PAYOUT, POPUG, dollars(20), "bank down", TUESDAY));
         fixture.given(new AccountOpened(POPUG))
-                .when(new FailPayout(POPUG, PAYOUT, "bank down"))
+                .when(new FailPayout(POPUG, PAYOUT, "bank down", TUESDAY))
                 .expectNoEvents()
                 .expectException(CommandRefusedException.class);
     }

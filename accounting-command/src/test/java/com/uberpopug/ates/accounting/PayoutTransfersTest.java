@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
 
 /** The payments handler as a unit: its collaborators (gateway, command gateway) are stand-ins. */
 class PayoutTransfersTest {
@@ -23,10 +24,11 @@ class PayoutTransfersTest {
             LocalDate.of(2026, 11, 25));
 
     private final CommandGateway commands = mock(CommandGateway.class);
+    private final BusinessDays days = mock(BusinessDays.class);
 
     @Test
     void aTransferThatWorksIsConfirmed() throws Exception {
-        new PayoutTransfers((payout, popug, amount) -> "ref-1", commands, 3, Duration.ZERO).on(PAYOUT);
+        new PayoutTransfers((payout, popug, amount) -> "ref-1", commands, days, 3, Duration.ZERO).on(PAYOUT);
         verify(commands).sendAndWait(new ConfirmPayout(PAYOUT.popugId(), PAYOUT.payoutId(), "ref-1"));
         verifyNoMoreInteractions(commands);
     }
@@ -40,7 +42,7 @@ class PayoutTransfersTest {
             }
             return "ref-3";
         };
-        new PayoutTransfers(flaky, commands, 5, Duration.ZERO).on(PAYOUT);
+        new PayoutTransfers(flaky, commands, days, 5, Duration.ZERO).on(PAYOUT);
         verify(commands).sendAndWait(new ConfirmPayout(PAYOUT.popugId(), PAYOUT.payoutId(), "ref-3"));
         verifyNoMoreInteractions(commands);
     }
@@ -50,9 +52,10 @@ class PayoutTransfersTest {
         PaymentGateway down = (payout, popug, amount) -> {
             throw new IllegalStateException("bank down");
         };
-        new PayoutTransfers(down, commands, 3, Duration.ZERO).on(PAYOUT);
+        when(days.openDay()).thenReturn(PAYOUT.day().plusDays(1));
+        new PayoutTransfers(down, commands, days, 3, Duration.ZERO).on(PAYOUT);
         verify(commands).sendAndWait(new FailPayout(PAYOUT.popugId(), PAYOUT.payoutId(),
-                "The transfer failed 3 times; last: bank down"));
+                "The transfer failed 3 times; last: bank down", PAYOUT.day().plusDays(1)));
         verifyNoMoreInteractions(commands);
     }
 }

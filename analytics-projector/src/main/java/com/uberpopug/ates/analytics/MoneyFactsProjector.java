@@ -49,10 +49,14 @@ class MoneyFactsProjector {
         write(eventId, event.popugId(), event.day(), at, "PAYOUT", -event.amount().cents(), null);
     }
 
-    /** The money of a failed payout returns to the balance on the (UTC) day it failed. */
+    /**
+     * The money of a failed payout returns to the balance in the business day it failed in (older events,
+     * which do not name it: the UTC day of the event).
+     */
     @EventHandler
     void on(PayoutFailed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        write(eventId, event.popugId(), LocalDate.ofInstant(at, ZoneOffset.UTC), at, "PAYOUT_RETURNED",
+        LocalDate day = event.day() != null ? event.day() : LocalDate.ofInstant(at, ZoneOffset.UTC);
+        write(eventId, event.popugId(), day, at, "PAYOUT_RETURNED",
                 event.amount().cents(), null);
     }
 

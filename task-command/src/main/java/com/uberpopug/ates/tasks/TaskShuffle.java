@@ -13,6 +13,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -83,7 +84,9 @@ class TaskShuffle {
             report(start);
             log.info("Shuffle {} started by {}: {} open tasks, {} eligible popugs", command.shuffleId(),
                     command.startedBy(), start.total(), pool.candidates().size());
-            runner.execute(() -> run(start, pool, held));
+            // The shuffle's commands belong to the action that started it: same trace id in their logs and metadata.
+            Map<String, String> logContext = MDC.getCopyOfContextMap();
+            runner.execute(inLogContext(logContext, () -> run(start, pool, held, logContext)));
             return start;
         } catch (RuntimeException refused) {
             held.release();
@@ -96,7 +99,7 @@ class TaskShuffle {
         return recent.get(query.shuffleId());
     }
 
-    private void run(ShuffleProgress start, AssigneeDraw.Pool pool, ShuffleLock.Held held) {
+    private void run(ShuffleProgress start, AssigneeDraw.Pool pool, ShuffleLock.Held held, Map<String, String> logContext) {
         AtomicLong reassigned = new AtomicLong();
         AtomicLong skipped = new AtomicLong();
         String failure = null;
@@ -106,13 +109,13 @@ class TaskShuffle {
             while (!(page = openTasks.page(after, pageSize)).isEmpty()) {
                 List<CompletableFuture<Void>> steps = new ArrayList<>(page.size());
                 for (UUID taskId : page) {
-                    steps.add(CompletableFuture.runAsync(() -> {
+                    steps.add(CompletableFuture.runAsync(inLogContext(logContext, () -> {
                         if (reassign(taskId, pool)) {
                             reassigned.incrementAndGet();
                         } else {
                             skipped.incrementAndGet();
                         }
-                    }, workers));
+                    }), workers));
                 }
                 CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).join();
                 after = page.get(page.size() - 1);
@@ -128,6 +131,19 @@ class TaskShuffle {
         report(end);
         log.info("Shuffle {} finished: {} reassigned, {} skipped (done meanwhile)", start.shuffleId(),
                 end.reassigned(), end.skipped());
+    }
+
+    private static Runnable inLogContext(Map<String, String> logContext, Runnable work) {
+        return () -> {
+            if (logContext != null) {
+                MDC.setContextMap(logContext);
+            }
+            try {
+                work.run();
+            } finally {
+                MDC.clear();
+            }
+        };
     }
 
     private static void releaseQuietly(ShuffleLock.Held held, ShuffleProgress shuffle) {

@@ -100,7 +100,9 @@ class AccountingProjection {
         JdbcBatch.add(jdbc, """
                 UPDATE acc_payouts SET status = 'FAILED', reason = :reason WHERE payout_id = :id AND status = 'ISSUED'""",
                 new MapSqlParameterSource("id", event.payoutId()).addValue("reason", event.reason()));
-        LocalDate day = jdbc.queryForObject("SELECT coalesce(max(day), current_date) FROM acc_days WHERE status = 'open'",
+        // Events stored before the day was recorded: the day open now (the old, order-dependent answer).
+        LocalDate day = event.day() != null ? event.day() : jdbc.queryForObject(
+                "SELECT coalesce(max(day), current_date) FROM acc_days WHERE status = 'open'",
                 new MapSqlParameterSource(), LocalDate.class);
         movement(eventId, event.popugId(), at, day, event.amount().cents(), "CREDIT", null, event.payoutId(),
                 "Payout failed, returned: " + event.reason(), 0, 0);

@@ -2,6 +2,7 @@ package com.uberpopug.ates.app.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uberpopug.ates.api.FieldProblem;
+import com.uberpopug.ates.app.trace.TraceIds;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +21,11 @@ public final class Problems {
     public static ProblemDetail of(HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
+        // Support finds the request's log lines, commands and events by it.
+        String traceId = TraceIds.current();
+        if (traceId != null) {
+            problem.setProperty("traceId", traceId);
+        }
         return problem;
     }
 

@@ -1,5 +1,6 @@
 package com.uberpopug.ates.app.cli;
 
+import com.uberpopug.ates.app.trace.TraceIds;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -15,7 +16,8 @@ import java.util.Set;
 public final class AtesCli {
 
     /** The first words that mean "a command", not "run the server". */
-    private static final Set<String> COMMANDS = Set.of("users", "close-day", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("users", "close-day", "processors", "replay", "dead-letters", "seed",
+            "help", "--help", "-h");
 
     private AtesCli() {
     }
@@ -36,9 +38,26 @@ public final class AtesCli {
                 .logStartupInfo(false)
                 .run();
         try {
-            return commandLine(context).execute(args);
+            return traced(commandLine(context), args);
         } finally {
             context.close();
+        }
+    }
+
+    /**
+     * Runs one command as one traced action: everything it sends carries the same trace id, which a
+     * failing command names on stderr (support finds its log lines, commands and events by it).
+     */
+    public static int traced(CommandLine commandLine, String[] args) {
+        String traceId = TraceIds.newId();
+        try {
+            int exitCode = TraceIds.within(traceId, () -> commandLine.execute(args));
+            if (exitCode != 0) {
+                commandLine.getErr().println("trace id: " + traceId);
+            }
+            return exitCode;
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible); // execute() reports failures as exit codes
         }
     }
 

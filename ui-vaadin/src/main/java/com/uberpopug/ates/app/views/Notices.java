@@ -1,5 +1,6 @@
 package com.uberpopug.ates.app.views;
 
+import com.uberpopug.ates.app.trace.TraceIds;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
@@ -13,7 +14,10 @@ final class Notices {
         Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
+    /** Names the click's trace id, so that support can find what happened behind it. */
     static void error(String message) {
-        Notification.show(message, 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        String traceId = TraceIds.current();
+        String shown = traceId == null ? message : message + " (trace id " + traceId + ")";
+        Notification.show(shown, 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

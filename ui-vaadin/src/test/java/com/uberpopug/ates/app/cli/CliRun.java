@@ -21,6 +21,6 @@ final class CliRun {
         CommandLine cli = AtesCli.commandLine(context);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return AtesCli.traced(cli, args);
     }
 }

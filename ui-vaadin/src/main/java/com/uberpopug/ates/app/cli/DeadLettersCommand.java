@@ -1,0 +1,116 @@
+package com.uberpopug.ates.app.cli;
+
+import com.uberpopug.ates.api.CommandRefusedException;
+import com.uberpopug.ates.app.processors.DeadLetters;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code dead-letters list|retry|evict}: the events processors parked because their handlers failed on them. */
+@Command(name = "dead-letters", mixinStandardHelpOptions = true,
+        subcommands = {DeadLettersCommand.ListLetters.class, DeadLettersCommand.Retry.class, DeadLettersCommand.Evict.class},
+        description = "Events a processor's handlers failed on, parked with the later events of the same aggregate.")
+class DeadLettersCommand {
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = {"Lists parked events: processor, letter id, event, aggregate, when, why.",
+                    "Exit 0 (also when there are none); 3: the processor has no dead-letter queue."})
+    static class ListLetters implements Callable<Integer> {
+
+        @Autowired
+        DeadLetters deadLetters;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--processor", description = "Only this processor's letters.")
+        String processor;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                List<DeadLetters.Letter> letters = deadLetters.list(processor);
+                if (letters.isEmpty()) {
+                    out.println("No dead letters" + (processor == null ? "." : " in " + processor + "."));
+                    return ExitCodes.DONE;
+                }
+                for (DeadLetters.Letter letter : letters) {
+                    out.printf("%s\t%s\t%s %s\taggregate %s\t%s\t%s%n", letter.processor(), letter.id(), letter.eventType(),
+                            letter.eventId(), letter.aggregate(), letter.enqueuedAt(), letter.cause());
+                }
+                return ExitCodes.DONE;
+            } catch (CommandRefusedException noQueue) {
+                spec.commandLine().getErr().println(noQueue.getMessage());
+                return ExitCodes.REFUSED;
+            }
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true,
+            description = {"Hands a processor's parked events to its handlers again (after a fix), each aggregate's in order.",
+                    "Exit 0: all handled; 3: some failed again and stay parked, or the processor has no queue."})
+    static class Retry implements Callable<Integer> {
+
+        @Autowired
+        DeadLetters deadLetters;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--processor", required = true)
+        String processor;
+
+        @Override
+        public Integer call() {
+            try {
+                DeadLetters.Retried retried = deadLetters.retry(processor);
+                spec.commandLine().getOut().println("Retried " + processor + ": " + retried.handled()
+                        + " aggregate(s) handled, " + retried.stillParked() + " event(s) still parked");
+                return retried.stillParked() == 0 ? ExitCodes.DONE : ExitCodes.REFUSED;
+            } catch (CommandRefusedException noQueue) {
+                spec.commandLine().getErr().println(noQueue.getMessage());
+                return ExitCodes.REFUSED;
+            }
+        }
+    }
+
+    @Command(name = "evict", mixinStandardHelpOptions = true,
+            description = {"Drops one parked event for good (its processor never handles it); the events behind it go on.",
+                    "Exit 0: evicted; 2: no such letter; 3: the processor has no queue."})
+    static class Evict implements Callable<Integer> {
+
+        @Autowired
+        DeadLetters deadLetters;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--processor", required = true)
+        String processor;
+
+        @Option(names = "--id", required = true, description = "The letter id or the event id, as `dead-letters list` shows them.")
+        String id;
+
+        @Override
+        public Integer call() {
+            try {
+                if (deadLetters.evict(processor, id)) {
+                    spec.commandLine().getOut().println("Evicted " + id + " from " + processor);
+                    return ExitCodes.DONE;
+                }
+                spec.commandLine().getErr().println("No dead letter " + id + " in " + processor + ".");
+                return ExitCodes.INVALID;
+            } catch (CommandRefusedException noQueue) {
+                spec.commandLine().getErr().println(noQueue.getMessage());
+                return ExitCodes.REFUSED;
+            }
+        }
+    }
+}

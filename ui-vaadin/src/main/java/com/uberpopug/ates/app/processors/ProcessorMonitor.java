@@ -3,7 +3,6 @@ package com.uberpopug.ates.app.processors;
 import org.apache.kafka.common.TopicPartition;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -150,7 +149,7 @@ public class ProcessorMonitor {
 
     private static long globalIndex(TrackingToken token) {
         TrackingToken current = token instanceof ReplayToken replay ? replay.getCurrentToken() : token;
-        return current instanceof GlobalSequenceTrackingToken global ? global.getGlobalIndex() : -1;
+        return current == null ? -1 : current.position().orElse(-1); // the JDBC store's tokens are gap-aware
     }
 
     private Map<String, List<Claim>> claims() {

@@ -5,7 +5,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -230,8 +229,7 @@ public class ProjectionReplay {
     private static long storeDone(TrackingEventProcessor reader, long first, long head) {
         long position = reader.processingStatus().values().stream()
                 .map(status -> unwrap(status.getTrackingToken()))
-                .filter(GlobalSequenceTrackingToken.class::isInstance)
-                .mapToLong(token -> ((GlobalSequenceTrackingToken) token).getGlobalIndex())
+                .mapToLong(token -> token == null ? -1 : token.position().orElse(-1))
                 .min().orElse(-1);
         return position >= head ? Long.MAX_VALUE : Math.max(0, position - first + 1);
     }

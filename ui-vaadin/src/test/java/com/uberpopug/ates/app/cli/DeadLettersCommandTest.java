@@ -1,0 +1,144 @@
+package com.uberpopug.ates.app.cli;
+
+import com.uberpopug.ates.api.tasks.CreateTask;
+import com.uberpopug.ates.api.tasks.CreatedTask;
+import com.uberpopug.ates.api.tasks.TaskCreated;
+import com.uberpopug.ates.app.AtesSpringTest;
+import com.uberpopug.ates.app.TestPopugs;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A poison event: the board's processor fails on one task's events, parks them (the creation, and the
+ * assignment behind it) and goes on with the other tasks; after the fix, {@code dead-letters retry}
+ * hands them to the board again and the task appears with its assignee. Also: list, evict, exit codes.
+ */
+@AtesSpringTest
+@TestPropertySource(properties = "ates.test.context=dead-letters")
+@Import(DeadLettersCommandTest.FailingBoardHandler.class)
+class DeadLettersCommandTest {
+
+    /** A handler of the board's processor that fails on tasks titled "Poison…" while {@link #broken} is set. */
+    @ProcessingGroup("task-board")
+    static class FailingBoardHandler {
+
+        static final AtomicBoolean broken = new AtomicBoolean();
+
+        @EventHandler
+        void on(TaskCreated event) {
+            if (broken.get() && event.title().startsWith("Poison")) {
+                throw new IllegalStateException("cannot file " + event.title());
+            }
+        }
+    }
+
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    JdbcTemplate postgres;
+
+    @BeforeEach
+    void worker() {
+        TestPopugs.eligibleWorker(commands, postgres);
+        FailingBoardHandler.broken.set(true);
+    }
+
+    @AfterEach
+    void fixed() {
+        FailingBoardHandler.broken.set(false);
+    }
+
+    @Test
+    void aPoisonEventIsParkedAndHandledAgainAfterTheFix() {
+        CreatedTask poison = create("Poison beak " + UUID.randomUUID());
+        CreatedTask healthy = create("Healthy beak " + UUID.randomUUID());
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(assigneeOnBoard(healthy.taskId()))
+                .as("the other task passes").isEqualTo(healthy.assigneeId()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lettersOf(poison.taskId()))
+                .as("the creation and the assignment queued behind it")
+                .containsExactly("TaskCreated", "TaskAssigned"));
+        assertThat(assigneeOnBoard(poison.taskId())).as("its assignment waits").isNull();
+        CliRun processors = new CliRun(context);
+        assertThat(processors.ates("processors")).as("dead letters need an operator").isEqualTo(4);
+        assertThat(processors.out.toString()).containsPattern("task-board\\s+kafka\\s+.*\\s[1-9]\\d*\\s");
+
+        CliRun stillBroken = new CliRun(context);
+        assertThat(stillBroken.ates("dead-letters", "retry", "--processor", "task-board")).isEqualTo(3);
+        assertThat(lettersOf(poison.taskId())).containsExactly("TaskCreated", "TaskAssigned");
+
+        FailingBoardHandler.broken.set(false);
+        CliRun retry = new CliRun(context);
+        int exit = retry.ates("dead-letters", "retry", "--processor", "task-board");
+
+        assertThat(exit).isZero();
+        assertThat(retry.out.toString()).startsWith("Retried task-board: 1 aggregate(s) handled, 0 event(s) still parked");
+        assertThat(lettersOf(poison.taskId())).isEmpty();
+        assertThat(assigneeOnBoard(poison.taskId())).isEqualTo(poison.assigneeId());
+    }
+
+    @Test
+    void aParkedEventCanBeEvicted() {
+        CreatedTask poison = create("Poison wing " + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(60)).until(() -> lettersOf(poison.taskId()).size() == 2);
+        String createdEventId = postgres.queryForObject("""
+                SELECT eventidentifier FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 0""",
+                String.class, poison.taskId().toString());
+
+        CliRun unknown = new CliRun(context);
+        assertThat(unknown.ates("dead-letters", "evict", "--processor", "task-board", "--id", "no-such-letter")).isEqualTo(2);
+        assertThat(unknown.err.toString()).startsWith("No dead letter no-such-letter in task-board.");
+
+        CliRun evict = new CliRun(context);
+        assertThat(evict.ates("dead-letters", "evict", "--processor", "task-board", "--id", createdEventId)).isZero();
+        assertThat(lettersOf(poison.taskId())).containsExactly("TaskAssigned");
+
+        CliRun list = new CliRun(context);
+        assertThat(list.ates("dead-letters", "list", "--processor", "task-board")).isZero();
+        assertThat(list.out.toString()).contains("TaskAssigned").doesNotContain(createdEventId);
+    }
+
+    @Test
+    void aProcessorWithoutAQueueIsNamedWithThoseThatHaveOne() {
+        CliRun cli = new CliRun(context);
+        assertThat(cli.ates("dead-letters", "list", "--processor", "kafka-publisher")).isEqualTo(3);
+        assertThat(cli.err.toString()).startsWith("Processor 'kafka-publisher' has no dead-letter queue. Processors that have one: ")
+                .contains("task-board", "analytics");
+    }
+
+    private CreatedTask create(String title) {
+        return commands.sendAndWait(new CreateTask(UUID.randomUUID(), title, null, null));
+    }
+
+    private UUID assigneeOnBoard(UUID taskId) {
+        List<UUID> assignees = postgres.queryForList("SELECT assignee_id FROM task_board WHERE task_id = ?", UUID.class, taskId);
+        return assignees.isEmpty() ? null : assignees.get(0);
+    }
+
+    /** The payload types parked for this task in the board's queue, in queue order. */
+    private List<String> lettersOf(UUID taskId) {
+        return postgres.queryForList("""
+                SELECT payloadtype FROM deadletterentry WHERE processinggroup = 'task-board' AND aggregateidentifier = ?
+                ORDER BY sequenceindex""", String.class, taskId.toString())
+                .stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+    }
+}

@@ -35,7 +35,7 @@ public class KnownProcessors {
     }
 
     public List<String> names() {
-        return List.copyOf(properties.getProcessors().keySet());
+        return properties.getProcessors().keySet().stream().sorted().toList();
     }
 
     public String source(String processor) {

@@ -1,6 +1,7 @@
 package com.uberpopug.ates.app;
 
 import com.uberpopug.ates.testsupport.IsolatedServices;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
@@ -19,6 +20,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = AtesApplication.class)
 @AutoConfigureMockMvc
+// Spring's tests switch metrics export off; /actuator/prometheus is part of what is tested.
+@AutoConfigureObservability(tracing = false)
 @ContextConfiguration(initializers = IsolatedServices.class)
 public @interface AtesSpringTest {
 }

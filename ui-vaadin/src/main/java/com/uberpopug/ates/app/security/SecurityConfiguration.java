@@ -45,7 +45,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ActivePopugs popugs, ObjectMapper json,
                             ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
-        return http.securityMatcher("/api/**")
+        return http.securityMatcher("/api/**", "/actuator/prometheus")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokens, popugs, json,
@@ -53,7 +53,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json.yaml").permitAll()
-                        .requestMatchers("/api/popugs", "/api/popugs/**").hasRole("ADMIN")
+                        .requestMatchers("/api/popugs", "/api/popugs/**", "/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/tasks/shuffle").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/api/analytics/**").hasRole("ADMIN")
                         .requestMatchers("/api/accounts/me", "/api/accounts/me/**").authenticated()

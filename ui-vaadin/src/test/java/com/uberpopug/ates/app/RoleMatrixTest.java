@@ -10,6 +10,7 @@ import com.uberpopug.ates.app.views.LoginView;
 import com.uberpopug.ates.app.views.MyAccountView;
 import com.uberpopug.ates.app.views.MyTasksView;
 import com.uberpopug.ates.app.views.PopugsView;
+import com.uberpopug.ates.app.views.SystemView;
 import com.uberpopug.ates.app.views.TaskBoardView;
 import com.uberpopug.ates.identity.access.ApiTokens;
 import com.vaadin.flow.component.Component;
@@ -63,7 +64,8 @@ class RoleMatrixTest extends KaribuViewTest {
             MyAccountView.class, EVERY_ROLE,
             AccountingView.class, EnumSet.of(Role.ADMIN, Role.ACCOUNTANT),
             AnalyticsView.class, ADMIN,
-            PopugsView.class, ADMIN);
+            PopugsView.class, ADMIN,
+            SystemView.class, ADMIN);
     private static final Set<Class<? extends Component>> OPEN_TO_ANONYMOUS = Set.of(LoginView.class);
 
     /** HTTP API endpoints (as Spring maps them) and the roles that may call them. */

@@ -41,6 +41,7 @@ public class MainLayout extends AppLayout {
         addIfAllowed(access, "Accounting", AccountingView.class);
         addIfAllowed(access, "Analytics", AnalyticsView.class);
         addIfAllowed(access, "Popugs", PopugsView.class);
+        addIfAllowed(access, "System", SystemView.class);
         addToDrawer(menu);
     }
 

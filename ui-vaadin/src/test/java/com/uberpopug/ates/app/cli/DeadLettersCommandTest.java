@@ -2,12 +2,10 @@ package com.uberpopug.ates.app.cli;
 
 import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
-import com.uberpopug.ates.api.tasks.TaskCreated;
 import com.uberpopug.ates.app.AtesSpringTest;
+import com.uberpopug.ates.app.FailingBoardHandler;
 import com.uberpopug.ates.app.TestPopugs;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import org.springframework.test.context.TestPropertySource;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,22 +29,8 @@ import static org.awaitility.Awaitility.await;
  */
 @AtesSpringTest
 @TestPropertySource(properties = "ates.test.context=dead-letters")
-@Import(DeadLettersCommandTest.FailingBoardHandler.class)
+@Import(FailingBoardHandler.class)
 class DeadLettersCommandTest {
-
-    /** A handler of the board's processor that fails on tasks titled "Poison…" while {@link #broken} is set. */
-    @ProcessingGroup("task-board")
-    static class FailingBoardHandler {
-
-        static final AtomicBoolean broken = new AtomicBoolean();
-
-        @EventHandler
-        void on(TaskCreated event) {
-            if (broken.get() && event.title().startsWith("Poison")) {
-                throw new IllegalStateException("cannot file " + event.title());
-            }
-        }
-    }
 
     @Autowired
     ConfigurableApplicationContext context;
@@ -91,7 +74,8 @@ class DeadLettersCommandTest {
         int exit = retry.ates("dead-letters", "retry", "--processor", "task-board");
 
         assertThat(exit).isZero();
-        assertThat(retry.out.toString()).startsWith("Retried task-board: 1 aggregate(s) handled, 0 event(s) still parked");
+        // Other tests of this context may have left letters of their own: they are retried too.
+        assertThat(retry.out.toString()).matches("Retried task-board: [1-9]\\d* aggregate\\(s\\) handled, 0 event\\(s\\) still parked\\R");
         assertThat(lettersOf(poison.taskId())).isEmpty();
         assertThat(assigneeOnBoard(poison.taskId())).isEqualTo(poison.assigneeId());
     }

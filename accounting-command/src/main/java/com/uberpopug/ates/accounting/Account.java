@@ -42,9 +42,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A popug's account. Its balance is what was carried over from settled days plus the movements of days
  * not settled yet, kept per business day: settling a day pays (or carries over) exactly the movements up
  * to that day, even when movements of the next day arrived first. Each day is settled at most once, so a
- * popug is paid at most once per day whatever runs twice.
+ * popug is paid at most once per day whatever runs twice. Snapshotted every few hundred events.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "accountSnapshots")
 class Account {
 
     @AggregateIdentifier

@@ -1,5 +1,8 @@
 package com.uberpopug.ates.accounting;
 
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +26,16 @@ class AccountingConfiguration {
     BusinessHours businessHours(@Value("${ates.accounting.zone:UTC}") ZoneId zone,
                                 @Value("${ates.accounting.close-at:23:59:59}") LocalTime closeAt, Clock clock) {
         return new BusinessHours(zone, closeAt, clock);
+    }
+
+    /**
+     * An account gains an event with every task its popug is given or completes: thousands a year. Without
+     * snapshots each command on it (and the daily close, for every account) would read all of them.
+     */
+    @Bean
+    SnapshotTriggerDefinition accountSnapshots(Snapshotter snapshotter,
+                                               @Value("${ates.accounting.account-snapshot-every:200}") int every) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
     /** Prices drawn with a strong random source: nobody can predict a task's price. */

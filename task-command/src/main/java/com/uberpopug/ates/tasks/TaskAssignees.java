@@ -3,9 +3,11 @@ package com.uberpopug.ates.tasks;
 import com.uberpopug.ates.api.identity.PopugDeactivated;
 import com.uberpopug.ates.api.identity.PopugRegistered;
 import com.uberpopug.ates.api.identity.PopugRoleChanged;
+import com.uberpopug.ates.api.tasks.IsEligibleAssignee;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +53,13 @@ class TaskAssignees implements EligibleAssignees {
         return jdbc.queryForList("""
                 SELECT popug_id FROM task_assignees WHERE active AND role IN ('ACCOUNTANT', 'WORKER')
                 ORDER BY popug_id""", UUID.class);
+    }
+
+    @QueryHandler
+    Boolean handle(IsEligibleAssignee query) {
+        return jdbc.queryForObject("""
+                SELECT count(*) > 0 FROM task_assignees
+                WHERE popug_id = ? AND active AND role IN ('ACCOUNTANT', 'WORKER')""", Boolean.class, query.popugId());
     }
 
     @ResetHandler

@@ -119,9 +119,10 @@ public class AxonConfiguration {
     }
 
     /**
-     * A failing handler stops its processor, which retries the batch with back-off, instead of
-     * Axon's default of logging the error and skipping the event: skipping would lose money or a
-     * Kafka record. (Dead letters come with the operations issue.)
+     * A failing handler's error reaches the processor instead of Axon's default of logging it and
+     * skipping the event (which would lose money or a Kafka record): processors with a dead-letter
+     * queue park the event or, for an outage, retry the batch (docs/adr/0011); the Kafka publisher
+     * retries the batch with back-off.
      */
     @Bean
     ConfigurerModule failingHandlersRetry() {

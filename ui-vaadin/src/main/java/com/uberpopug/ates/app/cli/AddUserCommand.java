@@ -19,9 +19,6 @@ import java.util.concurrent.Callable;
         description = "Registers a popug. Prints the new popug's id. Exit 2: invalid input; 3: username taken.")
 class AddUserCommand implements Callable<Integer> {
 
-    static final int INVALID = 2;
-    static final int REFUSED = 3;
-
     /** Set by Spring when the command runs; absent when picocli only prints help. */
     @Autowired
     CommandGateway commands;
@@ -50,14 +47,14 @@ class AddUserCommand implements Callable<Integer> {
         try {
             UUID id = commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username, fullName, email, role, password));
             spec.commandLine().getOut().println("Registered " + username + " as " + role + ": " + id);
-            return 0;
+            return ExitCodes.DONE;
         } catch (InvalidCommandException invalid) {
             invalid.problems().forEach(problem ->
                     spec.commandLine().getErr().println("--" + option(problem.field()) + ": " + problem.message()));
-            return INVALID;
+            return ExitCodes.INVALID;
         } catch (CommandRefusedException refused) {
             spec.commandLine().getErr().println(refused.getMessage());
-            return REFUSED;
+            return ExitCodes.REFUSED;
         }
     }
 

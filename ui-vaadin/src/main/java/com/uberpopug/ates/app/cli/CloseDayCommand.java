@@ -40,10 +40,10 @@ class CloseDayCommand implements Callable<Integer> {
             BusinessDaySummary closed = dayClose.closeAndWait(day, closedBy, wait);
             spec.commandLine().getOut().println("Closed business day " + closed.day() + ": " + closed.payouts()
                     + (closed.payouts() == 1 ? " payout, " : " payouts, ") + closed.total().format() + " in all");
-            return 0;
+            return ExitCodes.DONE;
         } catch (CommandRefusedException refused) {
             spec.commandLine().getErr().println(refused.getMessage());
-            return AddUserCommand.REFUSED;
+            return ExitCodes.REFUSED;
         }
     }
 }

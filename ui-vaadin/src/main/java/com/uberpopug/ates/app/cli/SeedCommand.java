@@ -7,14 +7,15 @@ import com.uberpopug.ates.api.identity.Role;
 import com.uberpopug.ates.api.tasks.CompleteTask;
 import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
+import com.uberpopug.ates.api.tasks.IsEligibleAssignee;
 import com.uberpopug.ates.app.accounting.DayClose;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,7 +52,7 @@ class SeedCommand implements Callable<Integer> {
     DayClose dayClose;
 
     @Autowired
-    JdbcTemplate jdbc;
+    QueryGateway queries;
 
     @Spec
     CommandSpec spec;
@@ -120,7 +121,7 @@ class SeedCommand implements Callable<Integer> {
     private void awaitTaskContextKnows(List<UUID> workers) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         UUID last = workers.get(workers.size() - 1);
-        while (jdbc.queryForObject("SELECT count(*) FROM task_assignees WHERE popug_id = ?", Long.class, last) == 0) {
+        while (!queries.query(new IsEligibleAssignee(last), Boolean.class).join()) {
             if (System.nanoTime() > deadline) {
                 throw new CommandRefusedException("The task context has not heard of the new popugs within 2 minutes: "
                         + "is the application (its Kafka processors) running?");

@@ -193,10 +193,17 @@ public class ProjectionReplay {
 
     private void awaitEnd(TrackingEventProcessor processor, long total, Progress progress, LongSupplier done) {
         long last = -1;
+        long failingSince = 0;
         while (true) {
-            if (processor.isError()) {
-                throw new IllegalStateException("Processor " + processor.getName()
-                        + " failed during the replay; see the log. The read model is incomplete: replay again.");
+            // An outage is retried by the processor with back-off; only a long one ends the replay here.
+            if (!processor.isError()) {
+                failingSince = 0;
+            } else if (failingSince == 0) {
+                failingSince = System.nanoTime();
+            } else if (System.nanoTime() - failingSince > claimWait.toNanos()) {
+                throw new IllegalStateException("Processor " + processor.getName() + " has failed for "
+                        + claimWait.toSeconds() + " s during the replay (see the log); its read model is incomplete: "
+                        + "replay it again once the cause is fixed.");
             }
             long now = Math.min(done.getAsLong(), total);
             if (now != last) {

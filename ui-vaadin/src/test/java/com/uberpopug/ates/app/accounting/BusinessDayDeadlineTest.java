@@ -53,8 +53,20 @@ class BusinessDayDeadlineTest {
         assertThat(postgres.queryForObject("SELECT day FROM accounting_business_days WHERE status = 'open'", LocalDate.class))
                 .isEqualTo(today.plusDays(1));
         assertThat(deadlines()).as("one deadline again: tomorrow's close").isEqualTo(1);
+        String closeTrace = traceIdOfFirst("BusinessDayCloseStarted");
+        assertThat(closeTrace).as("the deadline starts a trace of its own, not the one that scheduled it")
+                .isNotBlank().isNotEqualTo(traceIdOfFirst("BusinessDayOpened"));
+        assertThat(traceIdOfFirst("BusinessDayClosed")).as("the close the deadline started, in the same trace")
+                .isEqualTo(closeTrace);
         assertThat(postgres.queryForObject("SELECT execution_time::date FROM scheduled_tasks WHERE task_name = 'AxonDeadline'",
                 LocalDate.class)).isEqualTo(today.plusDays(1));
+    }
+
+    private String traceIdOfFirst(String eventType) {
+        return postgres.queryForObject("""
+                SELECT convert_from(metadata, 'UTF8')::jsonb ->> 'traceId' FROM domainevententry
+                WHERE payloadtype = ? ORDER BY globalindex LIMIT 1""", String.class,
+                "com.uberpopug.ates.api.accounting." + eventType);
     }
 
     private long deadlines() {

@@ -3,10 +3,7 @@ package com.uberpopug.ates.app.cli;
 import com.uberpopug.ates.api.CommandRefusedException;
 import com.uberpopug.ates.app.processors.KnownProcessors;
 import com.uberpopug.ates.app.processors.ProjectionReplay;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -15,10 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -91,16 +86,12 @@ class ReplayCommand implements Callable<Integer> {
     }
 
     private ProjectionReplay.Outcome replayWithBar(String name, ProjectionReplay.Source from) {
-        PrintStream bars = System.err;
         ProgressBar[] bar = new ProgressBar[1];
         try {
             return replay.replay(name, from, "ates replay " + name, new ProjectionReplay.Progress() {
                 @Override
                 public void started(String processor, long total) {
-                    bar[0] = new ProgressBarBuilder().setTaskName("replay " + processor).setInitialMax(total)
-                            .setStyle(ProgressBarStyle.ASCII).setUnit(" events", 1).showSpeed()
-                            .setSpeedUnit(ChronoUnit.SECONDS).setUpdateIntervalMillis(500)
-                            .setConsumer(new ConsoleProgressBarConsumer(bars)).build();
+                    bar[0] = ProgressBars.of("replay " + processor, total, " events");
                 }
 
                 @Override

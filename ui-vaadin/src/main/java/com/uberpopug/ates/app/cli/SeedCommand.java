@@ -9,10 +9,8 @@ import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
 import com.uberpopug.ates.api.tasks.IsEligibleAssignee;
 import com.uberpopug.ates.app.accounting.DayClose;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import com.uberpopug.ates.app.processors.ProcessorMonitor;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +20,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,7 +34,7 @@ import java.util.function.Supplier;
 /**
  * {@code seed}: demo and benchmark data through the real command path (the same commands the pages
  * and the API send): popugs, then each business day its share of tasks, about half of them done by
- * their assignees, and the day closed (payouts and mails included).
+ * their assignees, and the day closed (payouts and mails included) once accounting has booked them.
  */
 @Command(name = "seed", mixinStandardHelpOptions = true,
         description = {"Creates demo data through the real commands: --popugs workers, then for each of --days business days "
@@ -53,6 +50,9 @@ class SeedCommand implements Callable<Integer> {
 
     @Autowired
     QueryGateway queries;
+
+    @Autowired
+    ProcessorMonitor processors;
 
     @Spec
     CommandSpec spec;
@@ -87,6 +87,7 @@ class SeedCommand implements Callable<Integer> {
             for (int day = 1; day <= days; day++) {
                 int share = tasks / days + (day <= tasks % days ? 1 : 0);
                 completed += workDay(senders, day, share);
+                awaitAccountingCaughtUp();
                 BusinessDaySummary closed = dayClose.closeAndWait(null, "seed", Duration.ofMinutes(10));
                 spec.commandLine().getOut().println("Closed business day " + closed.day() + ": " + closed.payouts()
                         + " payouts, " + closed.total().format());
@@ -130,6 +131,26 @@ class SeedCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Accounting books a movement in the business day open when it handles the event: closing before it
+     * has caught up would move the day's late completions into the next day.
+     */
+    private void awaitAccountingCaughtUp() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (!caughtUp("kafka-publisher") || !caughtUp("accounting")) {
+            if (System.nanoTime() > deadline) {
+                throw new CommandRefusedException("Accounting has not caught up with the seeded tasks within 30 minutes: "
+                        + "is the application (its Kafka processors) running?");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private boolean caughtUp(String processor) {
+        return processors.status(processor).map(status -> status.lagEvents() != null && status.lagEvents() == 0)
+                .orElse(false);
+    }
+
     private long workDay(ExecutorService senders, int day, int share) {
         Random random = ThreadLocalRandom.current();
         List<CompletableFuture<CreatedTask>> created = new ArrayList<>(share);
@@ -160,8 +181,6 @@ class SeedCommand implements Callable<Integer> {
     }
 
     private static ProgressBar bar(String task, long total) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                .showSpeed().setSpeedUnit(ChronoUnit.SECONDS).setUpdateIntervalMillis(500)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
+        return ProgressBars.of(task, total, "");
     }
 }

@@ -176,7 +176,8 @@ public class ProcessorMonitor {
 
     private Map<String, String> pauses() {
         Map<String, String> pauses = new HashMap<>();
-        jdbc.query("SELECT processor, paused_by FROM ates_processor_pauses",
+        jdbc.query("SELECT processor, paused_by FROM ates_processor_pauses WHERE heartbeat > now() - interval '"
+                        + ProcessorPauses.STALE_AFTER_SECONDS + " seconds'",
                 row -> {
                     pauses.put(row.getString("processor"), row.getString("paused_by"));
                 });

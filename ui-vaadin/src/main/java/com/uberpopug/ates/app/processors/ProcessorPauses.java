@@ -23,11 +23,16 @@ import java.util.concurrent.TimeUnit;
  * Cluster-wide pauses of processors, kept in PostgreSQL. A replay pauses its processor: every other
  * instance stops its copy within {@code ates.processors.pause-check} (releasing the token claims the
  * replay needs), and starts it again once the pause is lifted, continuing from the replayed tokens.
+ * The pausing process touches its pauses at every check; one not touched for {@value #STALE_AFTER_SECONDS} s
+ * belongs to a process that died, and is ignored (and may be taken over by a new replay).
  */
 @Component
 public class ProcessorPauses implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorPauses.class);
+
+    static final int STALE_AFTER_SECONDS = 15;
+    private static final String LIVE = "heartbeat > now() - interval '" + STALE_AFTER_SECONDS + " seconds'";
 
     /** This process as Axon's token store names claim owners. */
     static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
@@ -52,7 +57,9 @@ public class ProcessorPauses implements DisposableBean {
     Optional<String> pause(String processor, String by) {
         int inserted = jdbc.update("""
                 INSERT INTO ates_processor_pauses (processor, instance, paused_by) VALUES (?, ?, ?)
-                ON CONFLICT (processor) DO NOTHING""", processor, INSTANCE, by);
+                ON CONFLICT (processor) DO UPDATE
+                SET instance = EXCLUDED.instance, paused_by = EXCLUDED.paused_by, since = now(), heartbeat = now()
+                WHERE NOT ates_processor_pauses.""" + LIVE, processor, INSTANCE, by);
         return inserted == 1 ? Optional.of(processor) : Optional.empty();
     }
 
@@ -60,7 +67,7 @@ public class ProcessorPauses implements DisposableBean {
     Optional<String> pausedBy(String processor) {
         List<String> by = jdbc.queryForList(
                 "SELECT paused_by || ' (' || instance || ', since ' || to_char(since, 'YYYY-MM-DD HH24:MI:SS TZ') || ')' "
-                        + "FROM ates_processor_pauses WHERE processor = ?", String.class, processor);
+                        + "FROM ates_processor_pauses WHERE processor = ? AND " + LIVE, String.class, processor);
         return by.stream().findFirst();
     }
 
@@ -70,8 +77,9 @@ public class ProcessorPauses implements DisposableBean {
 
     private synchronized void followPauses() {
         try {
+            jdbc.update("UPDATE ates_processor_pauses SET heartbeat = now() WHERE instance = ?", INSTANCE);
             Set<String> paused = new HashSet<>(jdbc.queryForList(
-                    "SELECT processor FROM ates_processor_pauses WHERE instance <> ?", String.class, INSTANCE));
+                    "SELECT processor FROM ates_processor_pauses WHERE instance <> ? AND " + LIVE, String.class, INSTANCE));
             for (String name : paused) {
                 processing.eventProcessor(name, TrackingEventProcessor.class)
                         .filter(TrackingEventProcessor::isRunning)

@@ -116,6 +116,23 @@ class ProcessorCommandsTest {
         await().atMost(Duration.ofSeconds(10)).until(analytics::isRunning);
     }
 
+    /** A replay that was killed stops touching its pause: the pause is ignored and a new replay takes it over. */
+    @Test
+    void aPauseOfADeadReplayIsIgnoredAndTakenOver() throws InterruptedException {
+        TrackingEventProcessor analytics = processing.eventProcessor("analytics", TrackingEventProcessor.class).orElseThrow();
+        postgres.update("""
+                INSERT INTO ates_processor_pauses (processor, instance, paused_by, since, heartbeat)
+                VALUES ('analytics', '4242@gone', 'ates replay analytics', now() - interval '1 hour', now() - interval '1 minute')""");
+        Thread.sleep(2_500); // two checks of the pauses
+        assertThat(analytics.isRunning()).as("not stopped for a dead replay").isTrue();
+
+        int exit = cli.ates("replay", "analytics");
+
+        assertThat(exit).as(cli.err.toString()).isZero();
+        assertThat(postgres.queryForObject("SELECT count(*) FROM ates_processor_pauses", Long.class)).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(analytics::isRunning);
+    }
+
     @Test
     void everyCommandHasHelp() {
         CommandLine root = AtesCli.commandLine(context);

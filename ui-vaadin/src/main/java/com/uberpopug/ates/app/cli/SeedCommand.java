@@ -105,7 +105,7 @@ class SeedCommand implements Callable<Integer> {
 
     private List<UUID> registerWorkers(ExecutorService senders) {
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
-        try (ProgressBar bar = bar("popugs", popugs)) {
+        try (ProgressBar bar = ProgressBars.of("popugs", popugs, "")) {
             List<CompletableFuture<UUID>> registered = new ArrayList<>();
             for (int i = 1; i <= popugs; i++) {
                 String username = "seed-" + run + "-" + i;
@@ -155,7 +155,7 @@ class SeedCommand implements Callable<Integer> {
         Random random = ThreadLocalRandom.current();
         List<CompletableFuture<CreatedTask>> created = new ArrayList<>(share);
         long completing = Math.round(share * done);
-        try (ProgressBar bar = bar("day " + day + " tasks", share + completing)) {
+        try (ProgressBar bar = ProgressBars.of("day " + day + " tasks", share + completing, "")) {
             for (int i = 0; i < share; i++) {
                 int number = random.nextInt(1, 100_000);
                 created.add(send(senders, bar, () -> commands.sendAndWait(new CreateTask(UUID.randomUUID(),
@@ -180,7 +180,4 @@ class SeedCommand implements Callable<Integer> {
         }, senders);
     }
 
-    private static ProgressBar bar(String task, long total) {
-        return ProgressBars.of(task, total, "");
-    }
 }

@@ -53,9 +53,6 @@ final class ParkPoisonOnly implements EnqueuePolicy<EventMessage<?>> {
                     || isConnectionOrRollbackState(cause)) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

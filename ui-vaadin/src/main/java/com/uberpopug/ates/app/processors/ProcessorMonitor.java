@@ -56,6 +56,7 @@ public class ProcessorMonitor {
         Map<String, List<Claim>> claims = claims();
         List<ProcessorStatus> statuses = new ArrayList<>();
         Map<TopicPartition, Long> kafkaEnds = null;
+        Long storeHead = null;
         for (String name : known.names()) {
             long dead = deadLetters.getOrDefault(name, 0L);
             String source = known.source(name);
@@ -74,10 +75,18 @@ public class ProcessorMonitor {
                 }
                 statuses.add(kafkaStatus(name, state, owner, segments, kafkaEnds, dead));
             } else {
-                statuses.add(eventStoreStatus(name, state, owner, segments, dead));
+                if (storeHead == null) {
+                    storeHead = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
+                }
+                statuses.add(eventStoreStatus(name, state, owner, segments, storeHead, dead));
             }
         }
         return statuses;
+    }
+
+    /** The tracking processors that have not handled every event yet. */
+    public List<ProcessorStatus> behind() {
+        return statuses().stream().filter(status -> status.lagEvents() != null && status.lagEvents() > 0).toList();
     }
 
     public Optional<ProcessorStatus> status(String processor) {
@@ -92,9 +101,6 @@ public class ProcessorMonitor {
         if (local instanceof TrackingEventProcessor tracking && tracking.isError()) {
             return "error";
         }
-        if (segments.stream().anyMatch(claim -> ReplayToken.isReplay(claim.token()))) {
-            return "replaying";
-        }
         Instant now = clock.instant();
         if (segments.stream().anyMatch(claim -> claim.owner() != null && claim.touched().plus(STALE_CLAIM).isAfter(now))) {
             return "running";
@@ -105,9 +111,18 @@ public class ProcessorMonitor {
         return "stopped";
     }
 
-    private ProcessorStatus eventStoreStatus(String name, String state, String owner, List<Claim> segments, long dead) {
+    /**
+     * A running processor with a replay token is replaying while it is behind. (Kafka-fed processors keep
+     * the replay token after they are through: on multi-partition topics Axon never sees the replay end.)
+     */
+    private static String replayingOr(String state, List<Claim> segments, long lag) {
+        boolean replayToken = segments.stream().anyMatch(claim -> ReplayToken.isReplay(claim.token()));
+        return state.equals("running") && replayToken && lag > 0 ? "replaying" : state;
+    }
+
+    private ProcessorStatus eventStoreStatus(String name, String state, String owner, List<Claim> segments, long head,
+                                             long dead) {
         long position = segments.stream().mapToLong(claim -> globalIndex(claim.token())).min().orElse(-1);
-        Long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
         long lag = Math.max(0, head - position);
         Duration lagTime = Duration.ZERO;
         if (lag > 0) {
@@ -116,7 +131,7 @@ public class ProcessorMonitor {
                     String.class, position);
             lagTime = oldest.isEmpty() ? Duration.ZERO : age(Instant.parse(oldest.get(0)));
         }
-        return new ProcessorStatus(name, "event store", state, owner, position, lag, lagTime, dead);
+        return new ProcessorStatus(name, "event store", replayingOr(state, segments, lag), owner, position, lag, lagTime, dead);
     }
 
     private ProcessorStatus kafkaStatus(String name, String state, String owner, List<Claim> segments,
@@ -139,7 +154,8 @@ public class ProcessorMonitor {
             }
         }
         Instant oldest = lag > 0 ? kafka.oldestOf(firstUnread) : null;
-        return new ProcessorStatus(name, "kafka", state, owner, position, lag, oldest == null ? Duration.ZERO : age(oldest), dead);
+        return new ProcessorStatus(name, "kafka", replayingOr(state, segments, lag), owner, position, lag,
+                oldest == null ? Duration.ZERO : age(oldest), dead);
     }
 
     private Duration age(Instant at) {

@@ -40,6 +40,17 @@ public class ProjectionReplay {
 
     /** What a replay reports as it goes: the events it has to read, then how many it has read. */
     public interface Progress {
+        /** For callers that show no progress. */
+        Progress NONE = new Progress() {
+            @Override
+            public void started(String processor, long total) {
+            }
+
+            @Override
+            public void advanced(long done) {
+            }
+        };
+
         void started(String processor, long total);
 
         void advanced(long done);

@@ -4,7 +4,6 @@ import com.uberpopug.ates.app.AtesSpringTest;
 import com.uberpopug.ates.app.cli.AtesCli;
 import com.uberpopug.ates.app.processors.KnownProcessors;
 import com.uberpopug.ates.app.processors.ProcessorMonitor;
-import com.uberpopug.ates.app.processors.ProcessorStatus;
 import com.uberpopug.ates.app.processors.ProjectionReplay;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -94,15 +93,7 @@ class ReplayBenchmark {
     }
 
     private String measure(String processor, ProjectionReplay.Source source) {
-        ProjectionReplay.Outcome outcome = replay.replay(processor, source, "replay benchmark", new ProjectionReplay.Progress() {
-            @Override
-            public void started(String name, long total) {
-            }
-
-            @Override
-            public void advanced(long done) {
-            }
-        });
+        ProjectionReplay.Outcome outcome = replay.replay(processor, source, "replay benchmark", ProjectionReplay.Progress.NONE);
         double seconds = outcome.took().toMillis() / 1000.0;
         return String.format("%-17s from %-11s %,10d events in %7.1f s = %,8.0f events/s", processor, source,
                 outcome.events(), seconds, outcome.events() / seconds);
@@ -112,9 +103,7 @@ class ReplayBenchmark {
         int quiet = 0;
         while (quiet < 2) {
             Thread.sleep(1000);
-            List<ProcessorStatus> behind = monitor.statuses().stream()
-                    .filter(status -> status.lagEvents() != null && status.lagEvents() > 0).toList();
-            quiet = behind.isEmpty() ? quiet + 1 : 0;
+            quiet = monitor.behind().isEmpty() ? quiet + 1 : 0;
         }
     }
 

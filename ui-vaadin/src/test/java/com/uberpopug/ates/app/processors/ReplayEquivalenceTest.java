@@ -59,7 +59,7 @@ class ReplayEquivalenceTest {
             assertThat(ReadModelChecksums.of(postgres, clickHouse)).as("damaged").isNotEqualTo(original);
             List<Long> counts = new ArrayList<>();
             for (String processor : known.replayable()) {
-                ProjectionReplay.Outcome outcome = replay.replay(processor, source, "test", new NoProgress());
+                ProjectionReplay.Outcome outcome = replay.replay(processor, source, "test", ProjectionReplay.Progress.NONE);
                 counts.add(outcome.events());
             }
             awaitQuiet();
@@ -114,21 +114,10 @@ class ReplayEquivalenceTest {
     private void awaitQuiet() {
         int[] quietChecks = {0};
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            List<ProcessorStatus> behind = monitor.statuses().stream()
-                    .filter(status -> status.lagEvents() != null && status.lagEvents() > 0).toList();
+            List<ProcessorStatus> behind = monitor.behind();
             quietChecks[0] = behind.isEmpty() ? quietChecks[0] + 1 : 0;
             assertThat(behind).as("processors behind").isEmpty();
             assertThat(quietChecks[0]).as("quiet checks in a row").isGreaterThanOrEqualTo(2);
         });
-    }
-
-    private static final class NoProgress implements ProjectionReplay.Progress {
-        @Override
-        public void started(String processor, long total) {
-        }
-
-        @Override
-        public void advanced(long done) {
-        }
     }
 }

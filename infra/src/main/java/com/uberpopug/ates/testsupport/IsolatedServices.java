@@ -60,17 +60,48 @@ public class IsolatedServices implements ApplicationContextInitializer<Configura
      * app at it: for a Spring test context, or for an application process a test starts.
      */
     public static Map<String, Object> newNamespace() {
-        String namespace = "ates_it_" + Instant.now().getEpochSecond() + "_"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+        String kept = System.getProperty(KEPT_NAMESPACE, "");
+        String namespace = kept.isBlank() ? "ates_it_" + Instant.now().getEpochSecond() + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff)) : keptName(kept);
         sweepOldNamespaces();
-        createPostgresDatabase(namespace);
-        log.info("Test namespace (PostgreSQL database, ClickHouse database, Kafka topic prefix): {}", namespace);
+        if (kept.isBlank() || !postgresDatabaseExists(namespace)) {
+            createPostgresDatabase(namespace);
+        }
+        log.info("Test namespace (PostgreSQL database, ClickHouse database, Kafka topic prefix): {}{}", namespace,
+                kept.isBlank() ? "" : " (kept between runs: " + KEPT_NAMESPACE + ")");
         return Map.of(
                 "spring.datasource.url", POSTGRES + namespace,
                 "ates.clickhouse.database", namespace,
                 "ates.kafka.topic-prefix", namespace + ".",
                 "ates.redis.key-prefix", namespace + ":",
                 "ates.admin.password", ADMIN_PASSWORD);
+    }
+
+    /**
+     * A namespace a benchmark keeps between runs, named by this system property: made once, found again
+     * by the next run (so that a stream seeded for an hour is replayed many times), never swept. Drop it
+     * by hand ({@code dropdb -h 127.0.0.1 -U ates ates_kept_NAME}) when it is no longer wanted.
+     */
+    public static final String KEPT_NAMESPACE = "ates.test.namespace";
+
+    private static String keptName(String name) {
+        if (!name.matches("[a-z0-9_]{1,40}")) {
+            throw new IllegalArgumentException(KEPT_NAMESPACE + " must be 1 to 40 of a-z, 0-9 and _, not '" + name + "'");
+        }
+        return "ates_kept_" + name;
+    }
+
+    private static boolean postgresDatabaseExists(String name) {
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "ates", "ates", "ates");
+             var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (var rows = exists.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach PostgreSQL at 127.0.0.1:5432 (start the services: "
+                    + "infra/ates-services.sh up)", e);
+        }
     }
 
     private static void createPostgresDatabase(String name) {

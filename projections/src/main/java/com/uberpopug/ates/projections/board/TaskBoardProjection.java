@@ -59,34 +59,20 @@ class TaskBoardProjection {
 
     @EventHandler
     void on(TaskCreated event, @org.axonframework.eventhandling.Timestamp Instant createdAt) {
-        JdbcBatch.add(jdbc, """
-                INSERT INTO task_board (task_id, title, jira_id, description, created_at)
-                VALUES (:id, :title, :jiraId, :description, :createdAt)
-                ON CONFLICT (task_id) DO NOTHING""", new MapSqlParameterSource()
-                .addValue("id", event.taskId())
-                .addValue("title", event.title())
-                .addValue("jiraId", event.jiraId())
-                .addValue("description", event.description() == null ? "" : event.description())
-                .addValue("createdAt", Timestamp.from(createdAt)));
+        BoardWrites.current(jdbc).created(event.taskId(), event.title(), event.jiraId(), event.description(), createdAt);
         changed();
     }
 
     @EventHandler
     void on(TaskAssigned event) {
         // A done task keeps the assignee who completed it, even when an older assignment is delivered again.
-        JdbcBatch.add(jdbc, "UPDATE task_board SET assignee_id = :assignee WHERE task_id = :id AND status = 'open'",
-                new MapSqlParameterSource().addValue("id", event.taskId()).addValue("assignee", event.assigneeId()));
+        BoardWrites.current(jdbc).assigned(event.taskId(), event.assigneeId());
         changed();
     }
 
     @EventHandler
     void on(TaskCompleted event, @org.axonframework.eventhandling.Timestamp Instant completedAt) {
-        JdbcBatch.add(jdbc, """
-                UPDATE task_board SET status = 'done', assignee_id = :assignee, completed_at = :completedAt
-                WHERE task_id = :id AND status = 'open'""", new MapSqlParameterSource()
-                .addValue("id", event.taskId())
-                .addValue("assignee", event.assigneeId())
-                .addValue("completedAt", Timestamp.from(completedAt)));
+        BoardWrites.current(jdbc).completed(event.taskId(), event.assigneeId(), completedAt);
         changed();
     }
 
@@ -114,8 +100,8 @@ class TaskBoardProjection {
             params.addValue("assignee", query.assigneeId());
         }
         if (query.text() != null && !query.text().isBlank()) {
-            // The expression of the trigram index task_board_text_idx (V10).
-            where.append(" AND (b.title || ' ' || coalesce(b.jira_id, '') || ' ' || b.description) ILIKE :text");
+            // Answered by the trigram index of task_board_text (V14).
+            where.append(" AND b.task_id IN (SELECT t.task_id FROM task_board_text t WHERE t.text ILIKE :text)");
             params.addValue("text", "%" + escapeLike(query.text().strip()) + "%");
         }
         Long total = jdbc.queryForObject("SELECT count(*) FROM task_board b" + where, params, Long.class);
@@ -139,7 +125,7 @@ class TaskBoardProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().execute("TRUNCATE task_board, task_board_popugs");
+        jdbc.getJdbcTemplate().execute("TRUNCATE task_board, task_board_text, task_board_popugs");
     }
 
     private void changed() {

@@ -22,8 +22,9 @@ import java.time.Duration;
 
 /**
  * Kafka between the contexts: one topic per context, kept forever; every event forwarded from the
- * event store by {@link KafkaEventForwarder}; projections read the topics through one
- * {@link StreamableKafkaMessageSource} under tracking processors (which is what makes replay possible).
+ * event store by {@link KafkaEventForwarder}; projections read the topics through
+ * {@link StreamableKafkaMessageSource}s under tracking processors (which is what makes replay possible),
+ * each processor only the topics of its {@link KafkaSource}.
  */
 @Configuration
 public class KafkaConfiguration {
@@ -54,23 +55,48 @@ public class KafkaConfiguration {
                 topics, ackTimeout);
     }
 
+    /** Every context topic: {@link KafkaSource#ALL_CONTEXTS}. */
     @Bean
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    StreamableKafkaMessageSource<String, byte[]> streamableKafkaMessageSource(
-            @Qualifier("eventSerializer") Serializer eventSerializer,
-            ConsumerFactory<?, ?> kafkaConsumerFactory,
-            Fetcher<?, ?, ?> kafkaFetcher,
-            KafkaMessageConverter<?, ?> kafkaMessageConverter,
-            KafkaProperties properties,
-            KafkaTopics topics) {
-        return StreamableKafkaMessageSource.<String, byte[]>builder()
-                .topics(topics.all())
-                .serializer(eventSerializer)
-                .consumerFactory((ConsumerFactory<String, byte[]>) kafkaConsumerFactory)
-                .fetcher((Fetcher<String, byte[], KafkaEventMessage>) (Fetcher) kafkaFetcher)
-                .messageConverter((KafkaMessageConverter<String, byte[]>) kafkaMessageConverter)
-                // Not the extension's sorted buffer: it loses records (see ArrivalOrderBuffer).
-                .bufferFactory(() -> new ArrivalOrderBuffer<>(properties.getFetcher().getBufferSize()))
-                .build();
+    StreamableKafkaMessageSource<String, byte[]> streamableKafkaMessageSource(KafkaSourceParts parts) {
+        return parts.sourceOf(KafkaSource.ALL_CONTEXTS);
+    }
+
+    /** {@link KafkaSource#TASKS_AND_IDENTITY}. */
+    @Bean
+    StreamableKafkaMessageSource<String, byte[]> tasksAndIdentityKafkaSource(KafkaSourceParts parts) {
+        return parts.sourceOf(KafkaSource.TASKS_AND_IDENTITY);
+    }
+
+    /** {@link KafkaSource#IDENTITY}. */
+    @Bean
+    StreamableKafkaMessageSource<String, byte[]> identityKafkaSource(KafkaSourceParts parts) {
+        return parts.sourceOf(KafkaSource.IDENTITY);
+    }
+
+    @Bean
+    KafkaSourceParts kafkaSourceParts(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                      ConsumerFactory<?, ?> kafkaConsumerFactory, Fetcher<?, ?, ?> kafkaFetcher,
+                                      KafkaMessageConverter<?, ?> kafkaMessageConverter, KafkaProperties properties,
+                                      KafkaTopics topics) {
+        return new KafkaSourceParts(eventSerializer, kafkaConsumerFactory, kafkaFetcher, kafkaMessageConverter, properties,
+                topics);
+    }
+
+    /** What every Kafka message source is made of; only the topics differ. */
+    record KafkaSourceParts(Serializer eventSerializer, ConsumerFactory<?, ?> consumerFactory, Fetcher<?, ?, ?> fetcher,
+                            KafkaMessageConverter<?, ?> messageConverter, KafkaProperties properties, KafkaTopics topics) {
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        StreamableKafkaMessageSource<String, byte[]> sourceOf(KafkaSource source) {
+            return StreamableKafkaMessageSource.<String, byte[]>builder()
+                    .topics(topics.of(source))
+                    .serializer(eventSerializer)
+                    .consumerFactory((ConsumerFactory<String, byte[]>) consumerFactory)
+                    .fetcher((Fetcher<String, byte[], KafkaEventMessage>) (Fetcher) fetcher)
+                    .messageConverter((KafkaMessageConverter<String, byte[]>) messageConverter)
+                    // Not the extension's sorted buffer: it loses records (see ArrivalOrderBuffer).
+                    .bufferFactory(() -> new ArrivalOrderBuffer<>(properties.getFetcher().getBufferSize()))
+                    .build();
+        }
     }
 }

@@ -31,4 +31,9 @@ public class KafkaTopics {
     public List<String> all() {
         return Arrays.stream(Topic.values()).map(this::name).toList();
     }
+
+    /** The topics a Kafka message source reads. */
+    public List<String> of(KafkaSource source) {
+        return source.topics().stream().map(this::name).toList();
+    }
 }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,13 @@ class KafkaPositions implements DisposableBean {
 
     /** The offset the next record of each partition of the context topics will get. */
     Map<TopicPartition, Long> ends() {
+        return ends(topics.all());
+    }
+
+    /** The offset the next record of each partition of these topics will get. */
+    Map<TopicPartition, Long> ends(Collection<String> topicNames) {
         try {
-            Map<String, TopicDescription> described = admin.describeTopics(topics.all()).allTopicNames()
+            Map<String, TopicDescription> described = admin.describeTopics(topicNames).allTopicNames()
                     .get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = described.values().stream()
                     .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))

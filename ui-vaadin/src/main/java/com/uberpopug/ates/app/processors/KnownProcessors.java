@@ -1,9 +1,12 @@
 package com.uberpopug.ates.app.processors;
 
+import com.uberpopug.ates.app.kafka.KafkaSource;
+import com.uberpopug.ates.app.kafka.KafkaTopics;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +32,11 @@ public class KnownProcessors {
     }
 
     private final EventProcessorProperties properties;
+    private final KafkaTopics topics;
 
-    KnownProcessors(EventProcessorProperties properties) {
+    KnownProcessors(EventProcessorProperties properties, KafkaTopics topics) {
         this.properties = properties;
+        this.topics = topics;
     }
 
     public List<String> names() {
@@ -47,6 +52,13 @@ public class KnownProcessors {
             return "command transaction";
         }
         return settings.getSource() == null ? "event store" : "kafka";
+    }
+
+    /** The Kafka topics a Kafka-fed processor reads (what its lag and its replays count). */
+    public List<String> topicsOf(String processor) {
+        String bean = properties.getProcessors().get(processor).getSource();
+        return topics.of(KafkaSource.named(bean).orElseThrow(() -> new IllegalStateException("Processor " + processor
+                + " reads '" + bean + "', which is none of the Kafka sources " + Arrays.toString(KafkaSource.values()))));
     }
 
     public boolean tracking(String processor) {

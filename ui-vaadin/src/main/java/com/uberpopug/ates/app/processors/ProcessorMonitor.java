@@ -73,7 +73,11 @@ public class ProcessorMonitor {
                 if (kafkaEnds == null) {
                     kafkaEnds = kafka.ends();
                 }
-                statuses.add(kafkaStatus(name, state, owner, segments, kafkaEnds, dead));
+                List<String> topics = known.topicsOf(name);
+                Map<TopicPartition, Long> ends = kafkaEnds.entrySet().stream()
+                        .filter(end -> topics.contains(end.getKey().topic()))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                statuses.add(kafkaStatus(name, state, owner, segments, ends, dead));
             } else {
                 if (storeHead == null) {
                     storeHead = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);

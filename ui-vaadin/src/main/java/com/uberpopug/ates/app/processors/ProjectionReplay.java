@@ -145,7 +145,7 @@ public class ProjectionReplay {
     }
 
     private long fromKafka(TrackingEventProcessor processor, Progress progress) {
-        Map<TopicPartition, Long> ends = kafka.ends();
+        Map<TopicPartition, Long> ends = kafka.ends(known.topicsOf(processor.getName()));
         long total = ends.values().stream().mapToLong(Long::longValue).sum();
         progress.started(processor.getName(), total);
         processor.resetTokens();
@@ -165,7 +165,7 @@ public class ProjectionReplay {
             throw new CommandRefusedException("Processor " + processor.getName()
                     + " has several segments; replay it from Kafka.");
         }
-        Map<TopicPartition, Long> kafkaEnds = kafka.ends();
+        Map<TopicPartition, Long> kafkaEnds = kafka.ends(known.topicsOf(processor.getName()));
         long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
         long first = jdbc.queryForObject("SELECT coalesce(min(globalindex), 0) FROM domainevententry", Long.class);
         long total = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE globalindex <= ?", Long.class, head);

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  */
 final class ReadModelChecksums {
 
-    static final List<String> POSTGRES_TABLES = List.of("task_board", "task_board_popugs", "task_assignees",
+    static final List<String> POSTGRES_TABLES = List.of("task_board", "task_board_text", "task_board_popugs", "task_assignees",
             "acc_popugs", "acc_tasks", "acc_balances", "acc_audit_log", "acc_earnings", "acc_days", "acc_payouts");
     static final List<String> CLICKHOUSE_TABLES = List.of("tasks", "balance_changes", "popugs");
 

@@ -2,15 +2,21 @@ package com.uberpopug.ates.app.bench;
 
 import com.uberpopug.ates.app.AtesSpringTest;
 import com.uberpopug.ates.app.cli.AtesCli;
+import com.uberpopug.ates.app.kafka.KafkaTopics;
 import com.uberpopug.ates.app.processors.KnownProcessors;
 import com.uberpopug.ates.app.processors.ProcessorMonitor;
 import com.uberpopug.ates.app.processors.ProjectionReplay;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -21,9 +27,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +72,10 @@ class ReplayBenchmark {
     JdbcTemplate postgres;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    KafkaAdmin kafkaAdmin;
+    @Autowired
+    KafkaTopics topics;
 
     @Value("${ates.bench.tasks:210000}")
     int tasks;
@@ -120,6 +132,10 @@ class ReplayBenchmark {
         if (!earlier.isEmpty()) {
             Map<String, Object> row = earlier.get(0);
             awaitCaughtUp();
+            // Kafka's data lives in the work tree's .ates/, PostgreSQL's in the server: a new work tree keeps the one only.
+            assertThat(recordsOnKafka()).as("records on the kept stream's topics; if they are gone (a new .ates/), drop "
+                    + "the database (dropdb -h 127.0.0.1 -U ates " + postgres.queryForObject("SELECT current_database()",
+                    String.class) + ") and seed again").isGreaterThanOrEqualTo((Long) row.get("events"));
             return new Stream((Integer) row.get("popugs"), (Integer) row.get("tasks"), (Integer) row.get("days"),
                     (Long) row.get("events"), (Double) row.get("seed_seconds"), (Double) row.get("original_seconds"),
                     ((java.sql.Timestamp) row.get("seeded_at")).toInstant(), true);
@@ -137,6 +153,16 @@ class ReplayBenchmark {
         postgres.update("INSERT INTO bench_replay_stream VALUES (?, ?, ?, ?, ?, ?, now())", popugs, tasks, days, events,
                 seedSeconds, originalSeconds);
         return new Stream(popugs, tasks, days, events, seedSeconds, originalSeconds, Instant.now(), false);
+    }
+
+    private long recordsOnKafka() throws Exception {
+        try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics.all()).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(topic -> topic
+                    .partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+            return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        }
     }
 
     /** One replay, with the rate of each tenth of it: a rate that falls as the read model grows shows here. */

@@ -1,7 +1,5 @@
 package com.uberpopug.ates.projections;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -25,18 +23,9 @@ public final class JdbcBatch {
     }
 
     public static void add(NamedParameterJdbcTemplate jdbc, String sql, SqlParameterSource parameters) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            jdbc.update(sql, parameters);
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        JdbcBatch batch = root.getOrComputeResource(JdbcBatch.class.getName() + "@" + System.identityHashCode(jdbc),
-                key -> {
-                    JdbcBatch created = new JdbcBatch(jdbc);
-                    root.onPrepareCommit(uow -> created.flush());
-                    return created;
-                });
-        batch.append(sql, parameters);
+        PerBatch.resource(JdbcBatch.class.getName() + "@" + System.identityHashCode(jdbc), () -> new JdbcBatch(jdbc),
+                        JdbcBatch::flush)
+                .ifPresentOrElse(batch -> batch.append(sql, parameters), () -> jdbc.update(sql, parameters));
     }
 
     private void append(String sql, SqlParameterSource parameters) {

@@ -1,7 +1,6 @@
 package com.uberpopug.ates.projections.board;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import com.uberpopug.ates.projections.PerBatch;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -42,24 +41,20 @@ final class BoardWrites {
     private static final String ASSIGN = "UPDATE task_board SET assignee_id = :assignee WHERE task_id = :id AND status = 'open'";
 
     private final NamedParameterJdbcTemplate jdbc;
+    /** Outside a unit of work there is no batch to wait for: each write goes at once. */
+    private final boolean immediate;
     private final Map<UUID, NewTask> created = new LinkedHashMap<>();
     private final Map<UUID, Change> changed = new LinkedHashMap<>();
 
-    private BoardWrites(NamedParameterJdbcTemplate jdbc) {
+    private BoardWrites(NamedParameterJdbcTemplate jdbc, boolean immediate) {
         this.jdbc = jdbc;
+        this.immediate = immediate;
     }
 
     /** The writes of the current unit of work (flushed when it commits), or writes that run at once without one. */
     static BoardWrites current(NamedParameterJdbcTemplate jdbc) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return new BoardWrites(jdbc);
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(BoardWrites.class.getName() + "@" + System.identityHashCode(jdbc), key -> {
-            BoardWrites writes = new BoardWrites(jdbc);
-            root.onPrepareCommit(uow -> writes.flush());
-            return writes;
-        });
+        return PerBatch.resource(BoardWrites.class.getName() + "@" + System.identityHashCode(jdbc),
+                () -> new BoardWrites(jdbc, false), BoardWrites::flush).orElseGet(() -> new BoardWrites(jdbc, true));
     }
 
     void created(UUID taskId, String title, String jiraId, String description, Instant createdAt) {
@@ -79,9 +74,8 @@ final class BoardWrites {
         afterEachWrite();
     }
 
-    /** Without a unit of work there is no batch to wait for. */
     private void afterEachWrite() {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (immediate) {
             flush();
         }
     }

@@ -28,10 +28,6 @@ public enum KafkaSource {
         this.topics = List.of(topics);
     }
 
-    public String beanName() {
-        return beanName;
-    }
-
     public List<Topic> topics() {
         return topics;
     }

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 
 /** Where the context topics end, and when a given record was written: what Kafka-fed lag is measured against. */
 @Component
-class KafkaPositions implements DisposableBean {
+public class KafkaPositions implements DisposableBean {
 
     private final KafkaTopics topics;
     private final AdminClient admin;
@@ -47,7 +47,7 @@ class KafkaPositions implements DisposableBean {
     }
 
     /** The offset the next record of each partition of the context topics will get. */
-    Map<TopicPartition, Long> ends() {
+    public Map<TopicPartition, Long> ends() {
         return ends(topics.all());
     }
 

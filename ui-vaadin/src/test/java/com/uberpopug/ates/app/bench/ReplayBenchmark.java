@@ -2,21 +2,16 @@ package com.uberpopug.ates.app.bench;
 
 import com.uberpopug.ates.app.AtesSpringTest;
 import com.uberpopug.ates.app.cli.AtesCli;
-import com.uberpopug.ates.app.kafka.KafkaTopics;
+import com.uberpopug.ates.app.processors.KafkaPositions;
 import com.uberpopug.ates.app.processors.KnownProcessors;
 import com.uberpopug.ates.app.processors.ProcessorMonitor;
 import com.uberpopug.ates.app.processors.ProjectionReplay;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaAdmin;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -27,11 +22,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,9 +66,7 @@ class ReplayBenchmark {
     @Autowired
     DataSource dataSource;
     @Autowired
-    KafkaAdmin kafkaAdmin;
-    @Autowired
-    KafkaTopics topics;
+    KafkaPositions kafka;
 
     @Value("${ates.bench.tasks:210000}")
     int tasks;
@@ -155,14 +146,8 @@ class ReplayBenchmark {
         return new Stream(popugs, tasks, days, events, seedSeconds, originalSeconds, Instant.now(), false);
     }
 
-    private long recordsOnKafka() throws Exception {
-        try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(topics.all()).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(topic -> topic
-                    .partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
-            return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
-        }
+    private long recordsOnKafka() {
+        return kafka.ends().values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** One replay, with the rate of each tenth of it: a rate that falls as the read model grows shows here. */
@@ -189,7 +174,7 @@ class ReplayBenchmark {
 
         @Override
         public void advanced(long done) {
-            if (total > 0 && (done - lastDone) * 10 >= total || done >= total && done > lastDone) {
+            if ((total > 0 && (done - lastDone) * 10 >= total) || (done >= total && done > lastDone)) {
                 long now = System.nanoTime();
                 rates.add(String.format("%,.0f", (done - lastDone) / ((now - lastAt) / 1e9)));
                 lastDone = done;

@@ -21,7 +21,7 @@ public class AtesApplication {
             System.setProperty("disable-axoniq-console-message", "true");
         }
         if (AtesCli.handles(args)) {
-            System.exit(AtesCli.run(AtesApplication.class, args));
+            System.exit(AtesCli.run(args));
         }
         SpringApplication.run(AtesApplication.class, args);
     }

@@ -1,6 +1,7 @@
 package com.uberpopug.ates.app.cli;
 
 import com.uberpopug.ates.app.trace.TraceIds;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
@@ -10,8 +11,8 @@ import java.util.Set;
 /**
  * The operators' command line, in the application's own jar: {@code java -jar ates.jar users add …}
  * (or {@code ./ates cli users add …}). It starts the application's context against the same services,
- * without serving the UI on a fixed port, runs one command through the real command path, and exits
- * with the command's code.
+ * without its web side ({@link CliApplication}: no port, so it runs beside running instances), runs one
+ * command through the real command path, and exits with the command's code.
  */
 public final class AtesCli {
 
@@ -26,17 +27,25 @@ public final class AtesCli {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
-    public static int run(Class<?> application, String[] args) {
+    public static int run(String[] args) {
         if (args[0].equals("help") || args[0].startsWith("-")) {
             return new CommandLine(new AtesCommand()).execute(args[0].equals("help") ? new String[]{"--help"} : args);
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                // Quiet, so that scripts read only the command's own output; aTES' warnings (e.g. a
-                // generated first admin password) still show.
-                .properties("server.port=0", "spring.main.banner-mode=off", "logging.level.root=ERROR",
-                        "logging.level.com.uberpopug=WARN")
-                .logStartupInfo(false)
-                .run();
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(CliApplication.class)
+                    .web(WebApplicationType.NONE)
+                    // Quiet, so that scripts read only the command's own output; aTES' warnings (e.g. a
+                    // generated first admin password) still show.
+                    .properties("spring.main.banner-mode=off", "logging.level.root=ERROR",
+                            "logging.level.com.uberpopug=WARN")
+                    .logStartupInfo(false)
+                    .run();
+        } catch (RuntimeException notStarted) {
+            // Spring Boot has printed why (its failure analysis, on stderr). Threads started before the
+            // failure would keep the process alive: the caller exits with this code instead.
+            return ExitCodes.FAILED;
+        }
         try {
             return traced(commandLine(context), args);
         } finally {

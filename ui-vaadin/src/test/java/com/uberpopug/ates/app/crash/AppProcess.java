@@ -19,7 +19,7 @@ import java.util.Map;
  * with its output in a log file under {@code target/}: started, waited for, and killed without warning
  * (SIGKILL: no shutdown hooks, no graceful end of anything).
  */
-final class AppProcess {
+public final class AppProcess {
 
     private final Process process;
     final int port;
@@ -88,11 +88,11 @@ final class AppProcess {
         }
     }
 
-    private static String javaBinary() {
+    public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static Path packagedJar() {
+    public static Path packagedJar() {
         File[] jars = Path.of("target").toFile().listFiles((dir, name) -> name.matches("ui-vaadin-.*\\.jar"));
         if (jars == null || jars.length == 0) {
             throw new IllegalStateException("No packaged app in target/: integration tests run after `package` (./mvnw verify)");

@@ -16,7 +16,10 @@ import java.time.ZoneId;
 @Configuration
 class AccountingConfiguration {
 
-    /** The system clock; tests that move time declare their own {@code @Primary} {@link Clock} bean. */
+    /**
+     * The business calendar's clock (which day it is in the company's zone): the system clock. Tests that
+     * move the calendar's time declare their own {@code @Primary} {@link Clock} bean.
+     */
     @Bean
     Clock clock() {
         return Clock.systemUTC();

@@ -21,7 +21,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The business days of the company, one open at a time. Each open day carries a deadline in Axon's
  * persistent deadline manager (db-scheduler on PostgreSQL: it survives restarts and fires once across
  * instances) at its closing time; when it fires, or when an admin closes the day early, the day starts
- * closing and the next one opens at once, so later movements count toward the next day.
+ * closing and the next one opens at once, so later movements count toward the next day. An admin may
+ * close only a day that has begun: the open day never runs ahead of the calendar, and keeps its deadline.
  */
 @Aggregate
 class BusinessCalendar {
@@ -31,6 +32,7 @@ class BusinessCalendar {
 
     @AggregateIdentifier
     private String calendarId;
+    private LocalDate firstDay;
     private LocalDate openDay;
     private final Set<LocalDate> finished = new HashSet<>();
 
@@ -43,16 +45,32 @@ class BusinessCalendar {
         open(hours.today(), deadlines, hours);
     }
 
-    /** An admin closes the open day now; answers the day that is closing. */
+    /**
+     * An admin closes the open day now, if it has begun in the company's time zone; answers the day that
+     * is closing. A day that has not begun is refused, so a second close on one calendar day (a retried
+     * request, a double click) cannot run the business days ahead of the calendar.
+     */
     @CommandHandler
     LocalDate handle(CloseCalendarDay command, DeadlineManager deadlines, BusinessHours hours) {
-        if (command.day() != null && !command.day().equals(openDay)) {
-            throw new CommandRefusedException("The business day " + command.day() + " is not open; the open day is "
-                    + openDay + ".");
+        LocalDate day = command.day() == null ? openDay : command.day();
+        if (day.isBefore(firstDay)) {
+            throw new CommandRefusedException("The business day " + day + " was never open: the first business day is "
+                    + firstDay + ".");
         }
-        LocalDate closing = openDay;
-        close(closing, command.closedBy(), deadlines, hours);
-        return closing;
+        if (day.isBefore(openDay)) {
+            throw new CommandRefusedException("The business day " + day
+                    + (finished.contains(day) ? " is already closed" : " is closing already") + "; the open day is " + openDay + ".");
+        }
+        if (day.isAfter(openDay)) {
+            throw new CommandRefusedException("The business day " + day + " is not open; the open day is " + openDay + ".");
+        }
+        if (openDay.isAfter(hours.today())) {
+            throw new CommandRefusedException("The open business day " + openDay + " has not begun yet: it begins at "
+                    + hours.beginningOf(openDay) + " and closes by itself at " + hours.closingTimeOf(openDay)
+                    + ". Business days never run ahead of the calendar.");
+        }
+        close(openDay, command.closedBy(), deadlines, hours);
+        return day;
     }
 
     @DeadlineHandler(deadlineName = CLOSE_DEADLINE)
@@ -84,6 +102,9 @@ class BusinessCalendar {
     @EventSourcingHandler
     void on(BusinessDayOpened event) {
         calendarId = ID;
+        if (firstDay == null) {
+            firstDay = event.day();
+        }
         openDay = event.day();
     }
 

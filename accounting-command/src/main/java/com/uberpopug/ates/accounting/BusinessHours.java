@@ -17,6 +17,16 @@ record BusinessHours(ZoneId zone, LocalTime closeAt, Clock clock) {
         return day.atTime(closeAt).atZone(zone).toInstant();
     }
 
+    /** When {@code day} begins in the company's zone, for people ("2026-12-04 00:00 (Europe/Berlin)"). */
+    String beginningOf(LocalDate day) {
+        return day + " 00:00 (" + zone.getId() + ")";
+    }
+
+    /** When {@code day} closes by itself, for people ("2026-12-04 23:59:59 (Europe/Berlin)"). */
+    String closingTimeOf(LocalDate day) {
+        return day + " " + closeAt + " (" + zone.getId() + ")";
+    }
+
     /** The calendar day now, in the company's zone. */
     LocalDate today() {
         return LocalDate.now(clock.withZone(zone));

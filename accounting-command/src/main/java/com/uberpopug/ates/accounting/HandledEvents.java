@@ -4,8 +4,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which events accounting already acted on. Marking happens in the same transaction as the commands
- * the event causes, so "marked" and "money moved" commit or roll back together.
+ * Which events accounting already acted on. An event is marked only after what it causes has succeeded,
+ * in the same transaction: "marked" and "money moved" commit or roll back together. Marking first would
+ * lose the money of an event whose command fails: the event is parked as a dead letter, the batch commits
+ * with the mark, and the retry of the letter finds it marked and does nothing.
  */
 @Component
 class HandledEvents {
@@ -16,9 +18,17 @@ class HandledEvents {
         this.jdbc = jdbc;
     }
 
-    /** Marks the event; false when it was marked before (a redelivery or a replay): then do nothing. */
-    boolean firstTime(String eventId) {
-        return jdbc.update("INSERT INTO accounting_handled_events (event_id) VALUES (?) ON CONFLICT (event_id) DO NOTHING",
-                eventId) == 1;
+    /**
+     * Runs {@code action} unless the event was acted on before (a redelivery or a replay), then marks it.
+     * A failing action leaves no mark. Two processors acting on one event at once cannot both commit: the
+     * second mark is refused by the key, and its transaction, the action's commands with it, rolls back.
+     */
+    void once(String eventId, Runnable action) {
+        if (Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM accounting_handled_events WHERE event_id = ?)", Boolean.class, eventId))) {
+            return;
+        }
+        action.run();
+        jdbc.update("INSERT INTO accounting_handled_events (event_id) VALUES (?)", eventId);
     }
 }

@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * The seed's SENDER: one e-mail per payout, over SMTP, to the popug's address as accounting's identity
- * replica knows it. The payout is marked as mailed in the processor's transaction before sending; a
- * failed send rolls the mark back and the processor tries again later. (A crash between a successful
- * send and the commit could send one mail twice; SMTP offers no better.)
+ * replica knows it. The payout is marked as mailed after the mail went out, in the processor's
+ * transaction: a failed send leaves no mark, so the processor's retry (an outage) or the retry of the
+ * parked letter sends it. (A crash between a successful send and the commit could send one mail twice;
+ * SMTP offers no better.)
  */
 @Component
 @ProcessingGroup(PayoutMails.PROCESSING_GROUP)
@@ -42,8 +43,8 @@ class PayoutMails {
             // The popug's PopugRegistered has not arrived from Kafka yet (another topic): try again later.
             throw new IllegalStateException("No e-mail address known yet for popug " + payout.popugId());
         }
-        if (jdbc.update("INSERT INTO accounting_payout_mails (payout_id) VALUES (?) ON CONFLICT (payout_id) DO NOTHING",
-                payout.payoutId()) == 0) {
+        if (Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM accounting_payout_mails WHERE payout_id = ?)", Boolean.class, payout.payoutId()))) {
             return; // mailed before
         }
         SimpleMailMessage message = new SimpleMailMessage();
@@ -54,5 +55,6 @@ class PayoutMails {
                 + "your earnings of the business day " + payout.day() + " were paid out: " + payout.amount().format() + ".\n"
                 + "Payout id: " + payout.payoutId() + "\n\n-- aTES accounting\n");
         mail.send(message);
+        jdbc.update("INSERT INTO accounting_payout_mails (payout_id) VALUES (?)", payout.payoutId());
     }
 }

@@ -12,13 +12,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Pays each issued payout through the {@link PaymentGateway}: retried with growing pauses, then
- * {@code PayoutSent} (confirmed) or, after the last attempt, {@code PayoutFailed} (the money returns to
- * the account and accountants see the failure). Its own tracking processor on the event store: a
- * redelivered {@code PayoutIssued} transfers nothing twice (the gateway is idempotent per payout) and
- * confirms nothing twice (the account ignores a repeat).
+ * Pays each issued payout through the {@link PaymentGateway}: the transfer is retried with growing pauses,
+ * then {@code PayoutSent} (confirmed), or {@code PayoutFailed} (the money returns to the account and is
+ * paid with a later close) only when the payments service says the transfer never went through. A failed
+ * attempt may have moved the money all the same (its answer lost), so the service is asked before giving
+ * up; and a failure after the transfer (confirming it) is not a failed transfer: it is retried by the
+ * processor (or parked), and the next attempt finds the transfer and confirms it. So a popug is never
+ * paid for one payout twice. Its own tracking processor on the event store: a redelivered
+ * {@code PayoutIssued} transfers nothing twice (the gateway is idempotent per payout) and confirms nothing
+ * twice (the account ignores a repeat).
  */
 @Component
 @ProcessingGroup(PayoutTransfers.PROCESSING_GROUP)
@@ -46,22 +51,33 @@ class PayoutTransfers {
 
     @EventHandler
     void on(PayoutIssued payout) throws InterruptedException {
-        RuntimeException last = null;
+        Optional<String> reference = transfer(payout);
+        if (reference.isPresent()) {
+            commands.sendAndWait(new ConfirmPayout(payout.popugId(), payout.payoutId(), reference.get()));
+        } else {
+            commands.sendAndWait(new FailPayout(payout.popugId(), payout.payoutId(), failedReason(), days.openDay()));
+        }
+    }
+
+    /** The reference of the payout's transfer; empty only when the payments service has no transfer of it. */
+    private Optional<String> transfer(PayoutIssued payout) throws InterruptedException {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                String reference = gateway.transfer(payout.payoutId(), payout.popugId(), payout.amount());
-                commands.sendAndWait(new ConfirmPayout(payout.popugId(), payout.payoutId(), reference));
-                return;
+                return Optional.of(gateway.transfer(payout.payoutId(), payout.popugId(), payout.amount()));
             } catch (RuntimeException failed) {
-                last = failed;
-                log.warn("Payout {} ({}): transfer attempt {} of {} failed: {}", payout.payoutId(),
-                        payout.amount().format(), attempt, attempts, failed.getMessage());
+                log.warn("Payout {} ({}): transfer attempt {} of {} failed", payout.payoutId(), payout.amount().format(),
+                        attempt, attempts, failed);
                 if (attempt < attempts) {
                     Thread.sleep(firstPause.multipliedBy(1L << (attempt - 1)).toMillis());
                 }
             }
         }
-        commands.sendAndWait(new FailPayout(payout.popugId(), payout.payoutId(),
-                "The transfer failed " + attempts + " times; last: " + last.getMessage(), days.openDay()));
+        // Should the service not answer this either, nothing is decided: the failure goes to the processor.
+        return gateway.transferOf(payout.payoutId());
+    }
+
+    /** For the popug's audit log and the accountants: words, not the exception (that is in the log). */
+    private String failedReason() {
+        return "The transfer did not go through after " + attempts + " attempts.";
     }
 }

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Where task events become money, read from Kafka (the task tracker is never asked): a new task is
  * priced, every assignment debits the assignee by the fee, a completion credits the reward; identity
- * events open accounts and tell where payout mails go. Each event acts once: its id is marked in the
- * same transaction as the commands it causes (which, sent from this processor's batch, join it).
+ * events open accounts and tell where payout mails go. Each event acts once: its id is marked after the
+ * commands it causes succeeded, in the same transaction (which those commands, sent from this processor's
+ * batch, join); an event whose command fails is parked unmarked and acts when the letter is retried.
  */
 @Component
 @ProcessingGroup(TaskMoney.PROCESSING_GROUP)
@@ -42,34 +43,28 @@ class TaskMoney {
 
     @EventHandler
     void on(TaskCreated event, @MessageIdentifier String eventId) {
-        if (handled.firstTime(eventId)) {
-            prices.priceOf(event.taskId());
-        }
+        handled.once(eventId, () -> prices.priceOf(event.taskId()));
     }
 
     @EventHandler
     void on(TaskAssigned event, @MessageIdentifier String eventId) {
-        if (handled.firstTime(eventId)) {
-            commands.sendAndWait(new DebitAccount(event.assigneeId(), prices.priceOf(event.taskId()).fee(),
-                    event.taskId(), days.openDay(), eventId));
-        }
+        handled.once(eventId, () -> commands.sendAndWait(new DebitAccount(event.assigneeId(),
+                prices.priceOf(event.taskId()).fee(), event.taskId(), days.openDay(), eventId)));
     }
 
     @EventHandler
     void on(TaskCompleted event, @MessageIdentifier String eventId) {
-        if (handled.firstTime(eventId)) {
-            commands.sendAndWait(new CreditAccount(event.assigneeId(), prices.priceOf(event.taskId()).reward(),
-                    event.taskId(), days.openDay(), eventId));
-        }
+        handled.once(eventId, () -> commands.sendAndWait(new CreditAccount(event.assigneeId(),
+                prices.priceOf(event.taskId()).reward(), event.taskId(), days.openDay(), eventId)));
     }
 
     @EventHandler
     void on(PopugRegistered event, @MessageIdentifier String eventId) {
-        if (handled.firstTime(eventId)) {
+        handled.once(eventId, () -> {
             jdbc.update("""
                     INSERT INTO accounting_popugs (popug_id, username, full_name, email) VALUES (?, ?, ?, ?)
                     ON CONFLICT (popug_id) DO NOTHING""", event.popugId(), event.username(), event.fullName(), event.email());
             commands.sendAndWait(new OpenAccount(event.popugId()));
-        }
+        });
     }
 }

@@ -9,15 +9,21 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
-/** The payments handler as a unit: its collaborators (gateway, command gateway) are stand-ins. */
+/** The payments handler as a unit: its collaborators (payments service, command gateway) are stand-ins. */
 class PayoutTransfersTest {
 
     private static final PayoutIssued PAYOUT = new PayoutIssued(UUID.randomUUID(), UUID.randomUUID(), Money.dollars(42),
@@ -25,37 +31,104 @@ class PayoutTransfersTest {
 
     private final CommandGateway commands = mock(CommandGateway.class);
     private final BusinessDays days = mock(BusinessDays.class);
+    private final Payments payments = new Payments();
+
+    private PayoutTransfers transfers(int attempts) {
+        return new PayoutTransfers(payments, commands, days, attempts, Duration.ZERO);
+    }
 
     @Test
     void aTransferThatWorksIsConfirmed() throws Exception {
-        new PayoutTransfers((payout, popug, amount) -> "ref-1", commands, days, 3, Duration.ZERO).on(PAYOUT);
-        verify(commands).sendAndWait(new ConfirmPayout(PAYOUT.popugId(), PAYOUT.payoutId(), "ref-1"));
+        transfers(3).on(PAYOUT);
+
+        verify(commands).sendAndWait(new ConfirmPayout(PAYOUT.popugId(), PAYOUT.payoutId(), "ref-" + PAYOUT.payoutId()));
         verifyNoMoreInteractions(commands);
+        assertThat(payments.transferred).containsOnlyKeys(PAYOUT.payoutId());
     }
 
     @Test
     void aFailingTransferIsRetriedUntilItWorks() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        PaymentGateway flaky = (payout, popug, amount) -> {
-            if (calls.incrementAndGet() < 3) {
-                throw new IllegalStateException("bank busy");
-            }
-            return "ref-3";
-        };
-        new PayoutTransfers(flaky, commands, days, 5, Duration.ZERO).on(PAYOUT);
-        verify(commands).sendAndWait(new ConfirmPayout(PAYOUT.popugId(), PAYOUT.payoutId(), "ref-3"));
+        payments.refusals.set(2);
+
+        transfers(5).on(PAYOUT);
+
+        verify(commands).sendAndWait(new ConfirmPayout(PAYOUT.popugId(), PAYOUT.payoutId(), "ref-" + PAYOUT.payoutId()));
+        verifyNoMoreInteractions(commands);
+        assertThat(payments.calls).hasValue(3);
+    }
+
+    @Test
+    void aTransferThatNeverWentThroughFailsWithASentenceNotTheException() throws Exception {
+        payments.refusals.set(Integer.MAX_VALUE);
+        when(days.openDay()).thenReturn(PAYOUT.day().plusDays(1));
+
+        transfers(3).on(PAYOUT);
+
+        verify(commands).sendAndWait(new FailPayout(PAYOUT.popugId(), PAYOUT.payoutId(),
+                "The transfer did not go through after 3 attempts.", PAYOUT.day().plusDays(1)));
         verifyNoMoreInteractions(commands);
     }
 
     @Test
-    void afterTheLastAttemptThePayoutFailsWithTheReason() throws Exception {
-        PaymentGateway down = (payout, popug, amount) -> {
-            throw new IllegalStateException("bank down");
-        };
-        when(days.openDay()).thenReturn(PAYOUT.day().plusDays(1));
-        new PayoutTransfers(down, commands, days, 3, Duration.ZERO).on(PAYOUT);
-        verify(commands).sendAndWait(new FailPayout(PAYOUT.popugId(), PAYOUT.payoutId(),
-                "The transfer failed 3 times; last: bank down", PAYOUT.day().plusDays(1)));
+    void aTransferWhoseAnswerWasLostIsConfirmedNotFailed() throws Exception {
+        payments.answersLost = true;
+
+        transfers(3).on(PAYOUT);
+
+        verify(commands).sendAndWait(new ConfirmPayout(PAYOUT.popugId(), PAYOUT.payoutId(), "ref-" + PAYOUT.payoutId()));
         verifyNoMoreInteractions(commands);
+        assertThat(payments.transferred).containsOnlyKeys(PAYOUT.payoutId());
+    }
+
+    @Test
+    void aConfirmationThatFailsIsNotAFailedTransfer() {
+        when(commands.sendAndWait(any(ConfirmPayout.class))).thenThrow(new IllegalStateException("account store refused"));
+
+        assertThatThrownBy(() -> transfers(3).on(PAYOUT)).hasMessage("account store refused");
+
+        verify(commands).sendAndWait(new ConfirmPayout(PAYOUT.popugId(), PAYOUT.payoutId(), "ref-" + PAYOUT.payoutId()));
+        verifyNoMoreInteractions(commands);
+        assertThat(payments.calls).as("the transfer is not repeated").hasValue(1);
+    }
+
+    @Test
+    void whenThePaymentsServiceCannotSayWhetherItPaidNothingIsDecided() {
+        payments.refusals.set(Integer.MAX_VALUE);
+        payments.unreachable = true;
+
+        assertThatThrownBy(() -> transfers(2).on(PAYOUT)).hasMessage("payments service unreachable");
+
+        verifyNoMoreInteractions(commands);
+    }
+
+    /** A payments service that keeps its transfers in memory; it can refuse, lose its answers, or not answer. */
+    private static final class Payments implements PaymentGateway {
+
+        final Map<UUID, String> transferred = new HashMap<>();
+        final AtomicInteger refusals = new AtomicInteger();
+        final AtomicInteger calls = new AtomicInteger();
+        boolean answersLost;
+        boolean unreachable;
+
+        @Override
+        public String transfer(UUID payoutId, UUID popugId, Money amount) {
+            calls.incrementAndGet();
+            if (refusals.getAndUpdate(left -> Math.max(left - 1, 0)) > 0) {
+                throw new IllegalStateException("bank busy");
+            }
+            String reference = transferred.computeIfAbsent(payoutId, id -> "ref-" + id);
+            if (answersLost) {
+                throw new IllegalStateException("read timed out after the transfer");
+            }
+            return reference;
+        }
+
+        @Override
+        public Optional<String> transferOf(UUID payoutId) {
+            if (unreachable) {
+                throw new IllegalStateException("payments service unreachable");
+            }
+            return Optional.ofNullable(transferred.get(payoutId));
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.uberpopug.ates.testsupport.IsolatedServices;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.lang.annotation.ElementType;
@@ -23,5 +24,7 @@ import java.lang.annotation.Target;
 // Spring's tests switch metrics export off; /actuator/prometheus is part of what is tested.
 @AutoConfigureObservability(tracing = false)
 @ContextConfiguration(initializers = IsolatedServices.class)
+// The business calendar's clock, which tests move forward to close more than one day.
+@Import(TestClock.Config.class)
 public @interface AtesSpringTest {
 }

@@ -8,8 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * For dead-letter tests: a handler in the board's processor that fails on tasks titled "Poison…" while
- * {@link #broken} is set (a bug, say, that a fix removes). Imported by the tests of the "dead-letters"
- * context only.
+ * {@link #broken} is set (a bug, say, that a fix removes). One of the {@link InjectedFailures}.
  */
 @ProcessingGroup("task-board")
 public class FailingBoardHandler {

@@ -40,6 +40,8 @@ import java.util.UUID;
 class AccountingProjection {
 
     static final String PROCESSING_GROUP = "accounting-views";
+    /** The audit line of a failed payout's money coming back (V15 gave the lines written before it the same words). */
+    static final String PAYOUT_RETURNED = "Payout failed; the amount is back on the balance and is paid with a later close";
 
     /** Logs one movement and applies it to the balance and to the day's fees or rewards, once. */
     private static final String MOVEMENT = """
@@ -94,7 +96,11 @@ class AccountingProjection {
         changed();
     }
 
-    /** The money of a failed payout returns to the balance (a credit line, counted toward no day's earnings). */
+    /**
+     * The money of a failed payout returns to the balance (a credit line, counted toward no day's earnings).
+     * The popug reads this line: it says what happened, never the reason's technical detail (accountants see
+     * the reason among the payouts).
+     */
     @EventHandler
     void on(PayoutFailed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         JdbcBatch.add(jdbc, """
@@ -105,7 +111,7 @@ class AccountingProjection {
                 "SELECT coalesce(max(day), current_date) FROM acc_days WHERE status = 'open'",
                 new MapSqlParameterSource(), LocalDate.class);
         movement(eventId, event.popugId(), at, day, event.amount().cents(), "CREDIT", null, event.payoutId(),
-                "Payout failed, returned: " + event.reason(), 0, 0);
+                PAYOUT_RETURNED, 0, 0);
     }
 
     @EventHandler

@@ -127,7 +127,10 @@ class AccountingApi {
                         p.status(), p.reason())).toList();
     }
 
-    /** Closes the open business day (or refuses with 409 when {@code day} is not the open one) and waits for its payouts. */
+    /**
+     * Closes the open business day and waits for its payouts; 409 when that day has not begun yet (naming it
+     * and when it begins), or when {@code day} is given and is not the open one (a day already closed is named).
+     */
     @PostMapping("/api/accounting/close-day")
     Closed closeDay(Authentication current, @RequestBody(required = false) CloseRequest request) {
         BusinessDaySummary closed = dayClose.closeAndWait(request == null ? null : request.day(), current.getName(), closeWait);

@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
 
 /** {@code close-day}: closes the open business day now, as an admin's button does, and waits for the payouts. */
 @Command(name = "close-day", mixinStandardHelpOptions = true,
-        description = "Closes the open business day: pays out every positive balance (once), carries the rest over. "
-                + "Prints the day, the number of payouts and their total. Exit 3: the given day is not the open one.")
+        description = {"Closes the open business day, if it has begun: pays out every positive balance (once), carries the rest over. "
+                + "Prints the day, the number of payouts and their total.",
+                "Exit 3: refused: the open day has not begun yet, or the given day is not the open one (e.g. closed already)."})
 class CloseDayCommand implements Callable<Integer> {
 
     @Autowired
@@ -25,7 +26,8 @@ class CloseDayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--day", description = "The business day to close (YYYY-MM-DD); it must be the open one. Default: the open one.")
+    @Option(names = "--day", description = "The business day to close (YYYY-MM-DD); it must be the open one, so that a "
+            + "retried close is refused instead of closing the next day. Default: the open one.")
     LocalDate day;
 
     @Option(names = "--as", defaultValue = "cli", description = "Who closes it, for the log (default: ${DEFAULT-VALUE}).")

@@ -9,17 +9,23 @@ import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
 import com.uberpopug.ates.api.tasks.IsEligibleAssignee;
 import com.uberpopug.ates.app.accounting.DayClose;
+import com.uberpopug.ates.app.accounting.OpenBusinessDay;
 import com.uberpopug.ates.app.processors.ProcessorMonitor;
 import me.tongfei.progressbar.ProgressBar;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -39,7 +45,9 @@ import java.util.function.Supplier;
 @Command(name = "seed", mixinStandardHelpOptions = true,
         description = {"Creates demo data through the real commands: --popugs workers, then for each of --days business days "
                 + "its share of --tasks tasks, a --done share of them completed, and the day closed.",
-                "Exit 0: seeded; 2: invalid numbers; 3: refused (e.g. nobody can take tasks)."})
+                "A business day can be closed only once it has begun: --days is at most the days from the open one to today "
+                        + "(on a system whose open day is today: 1).",
+                "Exit 0: seeded; 2: invalid numbers; 3: refused (e.g. nobody can take tasks, more days than have begun)."})
 class SeedCommand implements Callable<Integer> {
 
     @Autowired
@@ -53,6 +61,15 @@ class SeedCommand implements Callable<Integer> {
 
     @Autowired
     ProcessorMonitor processors;
+
+    @Autowired
+    OpenBusinessDay openBusinessDay;
+
+    @Autowired
+    Clock clock;
+
+    @Value("${ates.accounting.zone:UTC}")
+    ZoneId zone;
 
     @Spec
     CommandSpec spec;
@@ -78,6 +95,13 @@ class SeedCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Need --popugs >= 1, --tasks >= 0, --days >= 1, 0 <= --done <= 1, "
                     + "1 <= --parallelism <= 64.");
             return ExitCodes.INVALID;
+        }
+        LocalDate open = openBusinessDay.get();
+        long begun = ChronoUnit.DAYS.between(open, LocalDate.now(clock.withZone(zone))) + 1;
+        if (days > begun) {
+            spec.commandLine().getErr().println("Only " + Math.max(begun, 0) + " business day(s) can be closed now: the open day is "
+                    + open + " and a day is closed only once it has begun (" + zone.getId() + "). Nothing was seeded.");
+            return ExitCodes.REFUSED;
         }
         ExecutorService senders = Executors.newFixedThreadPool(parallelism);
         try {

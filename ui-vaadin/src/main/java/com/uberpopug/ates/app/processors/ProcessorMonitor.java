@@ -38,16 +38,19 @@ public class ProcessorMonitor {
     private final Serializer serializer;
     private final KafkaPositions kafka;
     private final EventProcessingConfiguration processing;
-    private final Clock clock;
+    /**
+     * The token store stamps claims, and events carry their times, by the system clock: ages are measured
+     * with it, not with the business calendar's clock (which tests move).
+     */
+    private final Clock clock = Clock.systemUTC();
 
     ProcessorMonitor(KnownProcessors known, JdbcTemplate jdbc, Serializer serializer, KafkaPositions kafka,
-                     EventProcessingConfiguration processing, Clock clock) {
+                     EventProcessingConfiguration processing) {
         this.known = known;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.kafka = kafka;
         this.processing = processing;
-        this.clock = clock;
     }
 
     public List<ProcessorStatus> statuses() {

@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,6 +136,17 @@ class AccountingDayTest {
         assertThat(closed.get("payouts").asLong()).isEqualTo(positive);
         assertThat(closed.get("total").decimalValue()).isEqualByComparingTo(dollars(paid));
 
+        // A second close on the same calendar day (a retried request, a double click) is refused: the day it would
+        // close has not begun. That day keeps its own automatic close, the one deadline in PostgreSQL.
+        LocalDate next = LocalDate.parse(day).plusDays(1);
+        api.call(post("/api/accounting/close-day"), "admin", Map.of()).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("The open business day " + next + " has not begun yet: it begins at "
+                        + next + " 00:00 (UTC) and closes by itself at " + next + " 23:59:59 (UTC). "
+                        + "Business days never run ahead of the calendar."));
+        assertThat(postgres.queryForList("SELECT execution_time FROM scheduled_tasks WHERE task_name = 'AxonDeadline'",
+                java.sql.Timestamp.class)).extracting(java.sql.Timestamp::toInstant)
+                .containsExactly(next.atTime(23, 59, 59).toInstant(java.time.ZoneOffset.UTC));
+
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode payouts = api.body(api.call(get("/api/payouts").param("day", day), accountant.username(), null));
             assertThat(payouts).hasSize((int) positive);
@@ -168,7 +180,8 @@ class AccountingDayTest {
         api.call(get("/api/accounting/earnings").param("from", day).param("to", day), accountant.username(), null)
                 .andExpect(jsonPath("$[0].closed").value(true))
                 .andExpect(jsonPath("$[0].earnings").value(dollars(expectedFees - expectedRewards).doubleValue()));
-        api.call(post("/api/accounting/close-day"), "admin", Map.of("day", day)).andExpect(status().isConflict());
+        api.call(post("/api/accounting/close-day"), "admin", Map.of("day", day)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("The business day " + day + " is already closed; the open day is " + next + "."));
 
         // Analytics (ClickHouse) agrees with accounting (PostgreSQL) on the same stream: the day's earnings,
         // the number of popugs in the negative, and the most expensive completed task is one of the day's.

@@ -119,10 +119,10 @@ class AccountingFlowTest {
             assertThat(close.get("total")).isEqualTo(expectedAnnsBalance);
         });
 
-        // Closing the same day again is refused: it is not open any more.
+        // Closing the same day again is refused, naming it: a client may retry a close safely.
         assertThatThrownBy(() -> commands.sendAndWait(new CloseBusinessDay(day, "admin")))
                 .isInstanceOf(CommandRefusedException.class)
-                .hasMessage("The business day " + day + " is not open; the open day is " + day.plusDays(1) + ".");
+                .hasMessage("The business day " + day + " is already closed; the open day is " + day.plusDays(1) + ".");
     }
 
     private long sum(String aggregateId, String type) {

@@ -7,17 +7,17 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** One run of the operators' command line inside a test's application context: exit code, out, err. */
-final class CliRun {
+public final class CliRun {
 
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    public final StringWriter out = new StringWriter();
+    public final StringWriter err = new StringWriter();
     private final ConfigurableApplicationContext context;
 
-    CliRun(ConfigurableApplicationContext context) {
+    public CliRun(ConfigurableApplicationContext context) {
         this.context = context;
     }
 
-    int ates(String... args) {
+    public int ates(String... args) {
         CommandLine cli = AtesCli.commandLine(context);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));

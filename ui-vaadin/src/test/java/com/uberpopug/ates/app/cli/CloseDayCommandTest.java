@@ -3,11 +3,13 @@ package com.uberpopug.ates.app.cli;
 import com.uberpopug.ates.api.accounting.BusinessDaySummary;
 import com.uberpopug.ates.api.accounting.FindBusinessDay;
 import com.uberpopug.ates.app.AtesSpringTest;
+import com.uberpopug.ates.app.TestClock;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -25,6 +27,10 @@ class CloseDayCommandTest {
     ConfigurableApplicationContext context;
     @Autowired
     QueryGateway queries;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    JdbcTemplate postgres;
 
     private CliRun cli;
 
@@ -38,14 +44,22 @@ class CloseDayCommandTest {
     }
 
     @Test
-    void closesTheOpenDayAndPrintsItsPayouts() {
-        LocalDate open = openDay();
+    void closesTheOpenDayAndPrintsItsPayoutsButNotADayThatHasNotBegun() {
+        LocalDate open = clock.letOpenDayBegin(postgres);
 
         int exit = ates("close-day", "--day", open.toString(), "--as", "night-operator");
 
         assertThat(exit).isZero();
         assertThat(cli.out.toString()).matches("Closed business day " + open + ": \\d+ payouts?, \\$[\\d,]+\\.\\d\\d in all\\R");
         await().atMost(Duration.ofSeconds(30)).until(() -> openDay().equals(open.plusDays(1)));
+
+        CliRun again = new CliRun(context);
+        assertThat(again.ates("close-day")).as("the next day has not begun").isEqualTo(3);
+        assertThat(again.err.toString()).startsWith("The open business day " + open.plusDays(1) + " has not begun yet: it begins at "
+                + open.plusDays(1) + " 00:00 (UTC)");
+        CliRun retried = new CliRun(context);
+        assertThat(retried.ates("close-day", "--day", open.toString())).as("a retry of the close").isEqualTo(3);
+        assertThat(retried.err.toString()).containsPattern("The business day " + open + " is (already closed|closing already); ");
     }
 
     @Test
@@ -53,7 +67,7 @@ class CloseDayCommandTest {
         int exit = ates("close-day", "--day", "2000-01-01");
 
         assertThat(exit).isEqualTo(3);
-        assertThat(cli.err.toString()).startsWith("The business day 2000-01-01 is not open; the open day is ");
+        assertThat(cli.err.toString()).startsWith("The business day 2000-01-01 was never open: the first business day is ");
         assertThat(cli.out.toString()).isEmpty();
     }
 

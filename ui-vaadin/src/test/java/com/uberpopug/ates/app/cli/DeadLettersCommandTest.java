@@ -4,6 +4,7 @@ import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
 import com.uberpopug.ates.app.AtesSpringTest;
 import com.uberpopug.ates.app.FailingBoardHandler;
+import com.uberpopug.ates.app.InjectedFailures;
 import com.uberpopug.ates.app.TestPopugs;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 @AtesSpringTest
 @TestPropertySource(properties = "ates.test.context=dead-letters")
-@Import(FailingBoardHandler.class)
+@Import(InjectedFailures.class)
 class DeadLettersCommandTest {
 
     @Autowired

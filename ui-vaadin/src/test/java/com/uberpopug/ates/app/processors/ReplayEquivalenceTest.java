@@ -5,6 +5,7 @@ import com.uberpopug.ates.api.tasks.CompleteTask;
 import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
 import com.uberpopug.ates.app.AtesSpringTest;
+import com.uberpopug.ates.app.TestClock;
 import com.uberpopug.ates.app.TestPopugs;
 import com.uberpopug.ates.app.accounting.DayClose;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -37,6 +38,8 @@ class ReplayEquivalenceTest {
     CommandGateway commands;
     @Autowired
     JdbcTemplate postgres;
+    @Autowired
+    TestClock clock;
     @Autowired
     ClickHouse clickHouse;
     @Autowired
@@ -108,6 +111,7 @@ class ReplayEquivalenceTest {
             TestPopugs.eligibleWorker(commands, postgres);
         }
         work(40, 40);
+        clock.letOpenDayBegin(postgres);
         dayClose.closeAndWait(null, "test", Duration.ofMinutes(2));
         work(10, 5);
         awaitQuiet();

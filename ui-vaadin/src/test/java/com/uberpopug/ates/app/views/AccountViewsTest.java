@@ -14,6 +14,7 @@ import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
 import com.uberpopug.ates.api.tasks.ReassignTask;
 import com.uberpopug.ates.app.AtesSpringTest;
+import com.uberpopug.ates.app.TestClock;
 import com.uberpopug.ates.app.TestPopugs;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -42,6 +43,8 @@ class AccountViewsTest extends KaribuViewTest {
     CommandGateway commands;
     @Autowired
     JdbcTemplate postgres;
+    @Autowired
+    TestClock clock;
 
     @Test
     void aPopugSeesTheirBalanceAndTheReasonOfEachMovementLive() {
@@ -111,6 +114,7 @@ class AccountViewsTest extends KaribuViewTest {
         tearDownVaadin();
         setUpVaadin();
         login("admin", Role.ADMIN.name());
+        clock.letOpenDayBegin(postgres);
         UI.getCurrent().navigate(AccountingView.class);
         AccountingView adminPage = _get(AccountingView.class);
         assertThat(adminPage.closeDay.isVisible()).isTrue();

@@ -7,6 +7,7 @@ import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
 import com.uberpopug.ates.app.AtesSpringTest;
 import com.uberpopug.ates.app.FailingBoardHandler;
+import com.uberpopug.ates.app.InjectedFailures;
 import com.uberpopug.ates.app.TestPopugs;
 import com.uberpopug.ates.app.processors.DeadLetters;
 import com.uberpopug.ates.app.processors.ProcessorStatus;
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 /** The admins' System page: processors with their lag, parked events, and retrying them after a fix. */
 @AtesSpringTest
 @TestPropertySource(properties = "ates.test.context=dead-letters")
-@Import(FailingBoardHandler.class)
+@Import(InjectedFailures.class)
 class SystemViewTest extends KaribuViewTest {
 
     @Autowired

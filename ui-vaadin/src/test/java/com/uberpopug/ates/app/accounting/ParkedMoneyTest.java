@@ -1,0 +1,169 @@
+package com.uberpopug.ates.app.accounting;
+
+import com.uberpopug.ates.analytics.ClickHouse;
+import com.uberpopug.ates.api.accounting.AccountId;
+import com.uberpopug.ates.api.tasks.CompleteTask;
+import com.uberpopug.ates.api.tasks.CreateTask;
+import com.uberpopug.ates.api.tasks.CreatedTask;
+import com.uberpopug.ates.api.tasks.ReassignTask;
+import com.uberpopug.ates.app.AtesSpringTest;
+import com.uberpopug.ates.app.GreenMailInbox;
+import com.uberpopug.ates.app.InjectedFailures;
+import com.uberpopug.ates.app.TestClock;
+import com.uberpopug.ates.app.TestPopugs;
+import com.uberpopug.ates.app.cli.CliRun;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Money whose handling failed (not an outage) is parked, and booked exactly once when an operator retries
+ * the letter after the fix; a second retry books nothing. A payout whose confirmation failed after the
+ * transfer is paid once, never returned and paid again; a payout mail that failed is sent once.
+ */
+@AtesSpringTest
+@TestPropertySource(properties = "ates.test.context=dead-letters")
+@Import(InjectedFailures.class)
+class ParkedMoneyTest {
+
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    JdbcTemplate postgres;
+    @Autowired
+    ClickHouse clickHouse;
+    @Autowired
+    DayClose dayClose;
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void fixed() {
+        InjectedFailures.fixAll();
+    }
+
+    @Test
+    void aParkedDebitIsBookedExactlyOnceWhenItsLetterIsRetried() {
+        TestPopugs.eligibleWorker(commands, postgres);
+        UUID taskId = UUID.randomUUID();
+        InjectedFailures.refusedTaskMoney.add(taskId);
+        CreatedTask task = commands.sendAndWait(new CreateTask(taskId, "Refused fee " + taskId, null, null));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> letters("accounting", taskId.toString()).equals(List.of("TaskAssigned")));
+        assertThat(movements("AccountDebited", taskId)).as("the debit waits").isZero();
+
+        InjectedFailures.refusedTaskMoney.remove(taskId);
+        CliRun retried = new CliRun(context);
+        assertThat(retried.ates("dead-letters", "retry", "--processor", "accounting")).as(retried.err.toString()).isZero();
+
+        assertThat(letters("accounting", taskId.toString())).isEmpty();
+        assertThat(movements("AccountDebited", taskId)).as("booked in the account").isEqualTo(1);
+        long fee = postgres.queryForObject("SELECT fee_cents FROM accounting_task_prices WHERE task_id = ?", Long.class, taskId);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(postgres.queryForList("SELECT amount_cents FROM acc_audit_log WHERE task_id = ? AND popug_id = ?",
+                    Long.class, taskId, task.assigneeId())).as("the audit log").containsExactly(-fee);
+            assertThat(clickHouse.jdbc().queryForList("SELECT amount_cents FROM balance_changes FINAL WHERE task_id = ?",
+                    Long.class, taskId.toString())).as("analytics").containsExactly(-fee);
+        });
+
+        CliRun again = new CliRun(context);
+        assertThat(again.ates("dead-letters", "retry", "--processor", "accounting")).isZero();
+        assertThat(again.out.toString()).startsWith("Retried accounting: 0 aggregate(s) handled");
+        assertThat(movements("AccountDebited", taskId)).as("nothing booked twice").isEqualTo(1);
+    }
+
+    @Test
+    void aPayoutWhoseConfirmationFailedAfterTheTransferIsPaidExactlyOnce() {
+        TestPopugs.Registered popug = popugInTheBlack();
+        InjectedFailures.refusedConfirmations.add(popug.id());
+        String account = AccountId.of(popug.id());
+
+        LocalDate day = clock.letOpenDayBegin(postgres);
+        dayClose.closeAndWait(day, "test", Duration.ofMinutes(2));
+        await().atMost(Duration.ofSeconds(60)).until(() -> letters("payments", account).equals(List.of("PayoutIssued")));
+        assertThat(transfersTo(popug.id())).as("the transfer went through").isEqualTo(1);
+        assertThat(accountEvents(account, "PayoutFailed")).as("a failed confirmation is not a failed transfer").isZero();
+
+        InjectedFailures.refusedConfirmations.remove(popug.id());
+        CliRun retried = new CliRun(context);
+        assertThat(retried.ates("dead-letters", "retry", "--processor", "payments")).as(retried.err.toString()).isZero();
+        assertThat(accountEvents(account, "PayoutSent")).isEqualTo(1);
+        assertThat(transfersTo(popug.id())).as("the retry found the transfer, it did not make another").isEqualTo(1);
+
+        // The next close finds nothing to pay: the money was not given back to be paid again.
+        LocalDate next = clock.letOpenDayBegin(postgres);
+        dayClose.closeAndWait(next, "test", Duration.ofMinutes(2));
+        assertThat(accountEvents(account, "PayoutIssued")).isEqualTo(1);
+        assertThat(accountEvents(account, "PayoutFailed")).isZero();
+        assertThat(transfersTo(popug.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aParkedPayoutMailIsSentExactlyOnceWhenItsLetterIsRetried() throws Exception {
+        TestPopugs.Registered popug = popugInTheBlack();
+        String address = popug.username() + "@uberpopug.com";
+        InjectedFailures.refusedMails.add(address);
+        String account = AccountId.of(popug.id());
+
+        LocalDate day = clock.letOpenDayBegin(postgres);
+        dayClose.closeAndWait(day, "test", Duration.ofMinutes(2));
+        await().atMost(Duration.ofSeconds(60)).until(() -> letters("payout-mails", account).equals(List.of("PayoutIssued")));
+        assertThat(GreenMailInbox.subjects(address)).isEmpty();
+
+        InjectedFailures.refusedMails.remove(address);
+        CliRun retried = new CliRun(context);
+        assertThat(retried.ates("dead-letters", "retry", "--processor", "payout-mails")).as(retried.err.toString()).isZero();
+        assertThat(GreenMailInbox.subjects(address)).hasSize(1);
+        assertThat(new CliRun(context).ates("dead-letters", "retry", "--processor", "payout-mails")).isZero();
+        assertThat(GreenMailInbox.subjects(address)).as("mailed once").hasSize(1);
+    }
+
+    /** A worker who earned a reward above the fee (always: a reward is at least 20 $, a fee at most 20 $). */
+    private TestPopugs.Registered popugInTheBlack() {
+        TestPopugs.Registered popug = TestPopugs.eligibleWorker(commands, postgres);
+        CreatedTask task = commands.sendAndWait(new CreateTask(UUID.randomUUID(), "Earn seeds", null, null));
+        commands.sendAndWait(new ReassignTask(task.taskId(), popug.id()));
+        commands.sendAndWait(new CompleteTask(task.taskId(), popug.id()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> movements("AccountCredited", task.taskId()) == 1);
+        return popug;
+    }
+
+    private long movements(String type, UUID taskId) {
+        return postgres.queryForObject("""
+                SELECT count(*) FROM domainevententry WHERE payloadtype = ?
+                  AND convert_from(payload, 'UTF8')::json ->> 'taskId' = ?""", Long.class,
+                "com.uberpopug.ates.api.accounting." + type, taskId.toString());
+    }
+
+    private long accountEvents(String account, String type) {
+        return postgres.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype = ?",
+                Long.class, account, "com.uberpopug.ates.api.accounting." + type);
+    }
+
+    private long transfersTo(UUID popugId) {
+        return postgres.queryForObject("SELECT count(*) FROM payments_ledger WHERE popug_id = ?", Long.class, popugId);
+    }
+
+    /** The payload types parked in a processor's queue for one aggregate, in queue order. */
+    private List<String> letters(String processor, String aggregate) {
+        return postgres.queryForList("""
+                SELECT payloadtype FROM deadletterentry WHERE processinggroup = ? AND aggregateidentifier = ?
+                ORDER BY sequenceindex""", String.class, processor, aggregate)
+                .stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+    }
+}

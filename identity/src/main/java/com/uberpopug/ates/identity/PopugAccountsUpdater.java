@@ -11,11 +11,15 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps role and active flag of {@code identity_popugs} in step with the popug's events, in the
  * command's own transaction (a subscribing processor): a deactivated popug cannot log in from the
- * moment the deactivation is stored.
+ * moment the deactivation is stored. The cached profile is evicted, and tokens revoked, only after that
+ * transaction commits: evicted before, a request in between would read the old row (the change is not
+ * committed yet) and cache it again, old role and all, for the cache's lifetime.
  */
 @Component
 @ProcessingGroup(PopugAccountsUpdater.PROCESSING_GROUP)
@@ -38,15 +42,29 @@ class PopugAccountsUpdater {
     @EventHandler
     void on(PopugRoleChanged event) {
         accounts.changeRole(event.popugId(), event.to());
-        accounts.usernameOf(event.popugId()).ifPresent(this::forgetProfile);
+        accounts.usernameOf(event.popugId()).ifPresent(username -> afterCommit(() -> forgetProfile(username)));
     }
 
     @EventHandler
     void on(PopugDeactivated event) {
         accounts.deactivate(event.popugId());
-        accounts.usernameOf(event.popugId()).ifPresent(username -> {
+        accounts.usernameOf(event.popugId()).ifPresent(username -> afterCommit(() -> {
             forgetProfile(username);
             revokeTokens(username);
+        }));
+    }
+
+    /** Runs once the surrounding transaction has committed (at once outside of one); never on a rollback. */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
         });
     }
 

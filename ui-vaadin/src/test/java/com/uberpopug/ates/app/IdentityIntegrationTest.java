@@ -16,9 +16,14 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +31,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
@@ -45,6 +51,8 @@ class IdentityIntegrationTest {
     QueryGateway queries;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    PlatformTransactionManager transactions;
     @Value("${ates.redis.key-prefix}")
     String redisPrefix;
 
@@ -120,6 +128,25 @@ class IdentityIntegrationTest {
     }
 
     @Test
+    void aDemotedAdminLosesTheAdminPagesOfTheirOpenBrowserSession() throws Exception {
+        String username = "demoted-" + shortId();
+        UUID id = commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username, "Demoted Popug",
+                username + "@uberpopug.com", Role.ADMIN, "demoted-nest-5"));
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(username).password("demoted-nest-5"))
+                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+        // The health details are shown to admins only: what an admin page shows, answered by the same filter chain.
+        mvc.perform(get("/actuator/health").session(session)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.components").exists());
+
+        commands.sendAndWait(new ChangePopugRole(id, Role.WORKER));
+
+        mvc.perform(get("/actuator/health").session(session))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+        assertThat(session.isInvalid()).as("the session with the old role is over").isTrue();
+    }
+
+    @Test
     void theBrowserLoginIsThrottledTooAfterFiveWrongPasswords() throws Exception {
         String username = "clumsy-" + shortId();
         commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username, "Clumsy Popug",
@@ -152,6 +179,41 @@ class IdentityIntegrationTest {
         PopugProfile fresh = profile(username);
         assertThat(fresh.role()).isEqualTo(Role.MANAGER);
         assertThat(fresh.fullName()).as("re-read after the eviction").isEqualTo("Changed behind the cache");
+    }
+
+    @Test
+    void aProfileReadWhileARoleChangeCommitsIsNotCachedWithTheOldRole() throws Exception {
+        String username = "racing-" + shortId();
+        UUID id = commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username, "Racing Popug",
+                username + "@uberpopug.com", Role.ADMIN, "racing-nest-6"));
+        assertThat(profile(username).role()).isEqualTo(Role.ADMIN);
+        CountDownLatch changedNotCommitted = new CountDownLatch(1);
+        CountDownLatch requestDone = new CountDownLatch(1);
+        // A request (another thread) asks for the profile while the change is stored but not committed.
+        CompletableFuture<PopugProfile> request = CompletableFuture.supplyAsync(() -> {
+            try {
+                changedNotCommitted.await();
+                return profile(username);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                requestDone.countDown();
+            }
+        });
+
+        // The command joins this transaction: it commits only when this block ends.
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            commands.sendAndWait(new ChangePopugRole(id, Role.WORKER));
+            changedNotCommitted.countDown();
+            try {
+                assertThat(requestDone.await(30, TimeUnit.SECONDS)).as("the request ran").isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(request.get().role()).as("during the change: the committed state").isEqualTo(Role.ADMIN);
+        assertThat(profile(username).role()).as("after the commit: not the profile cached meanwhile").isEqualTo(Role.WORKER);
     }
 
     private PopugProfile profile(String username) {

@@ -1,5 +1,7 @@
 package com.uberpopug.ates.accounting;
 
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -11,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** Accounting's wiring that is not a plain component. */
 @Configuration
@@ -39,6 +42,22 @@ class AccountingConfiguration {
     SnapshotTriggerDefinition accountSnapshots(Snapshotter snapshotter,
                                                @Value("${ates.accounting.account-snapshot-every:200}") int every) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    }
+
+    /**
+     * Deadlines (the daily close) are rows of db-scheduler's {@code scheduled_tasks}; their data is stored as
+     * JSON, read back as the one class the task declares. db-scheduler's default would store Java-serialized
+     * objects and read them with Java deserialization, which runs whatever classes a row names.
+     * (V16 turned the rows stored before into JSON.)
+     */
+    @Bean
+    DbSchedulerCustomizer deadlineDataAsJson() {
+        return new DbSchedulerCustomizer() {
+            @Override
+            public Optional<com.github.kagkarlsson.scheduler.serializer.Serializer> serializer() {
+                return Optional.of(new JacksonSerializer());
+            }
+        };
     }
 
     /** Prices drawn with a strong random source: nobody can predict a task's price. */

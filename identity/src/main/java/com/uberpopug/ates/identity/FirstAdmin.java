@@ -1,5 +1,7 @@
 package com.uberpopug.ates.identity;
 
+import com.uberpopug.ates.api.FieldProblem;
+import com.uberpopug.ates.api.InvalidCommandException;
 import com.uberpopug.ates.api.identity.RegisterPopug;
 import com.uberpopug.ates.api.identity.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * On a start with no active admin, registers the admin {@code admin}: with the password of
@@ -46,7 +49,12 @@ class FirstAdmin implements ApplicationRunner {
         }
         boolean generated = configuredPassword.isBlank();
         String password = generated ? generatePassword() : configuredPassword;
-        commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), "admin", "Administrator", email, Role.ADMIN, password));
+        try {
+            commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), "admin", "Administrator", email, Role.ADMIN, password));
+        } catch (InvalidCommandException refused) {
+            throw new IllegalStateException("ATES_ADMIN_PASSWORD (ates.admin.password) cannot be the first admin's password: "
+                    + refused.problems().stream().map(FieldProblem::message).collect(Collectors.joining(" ")), refused);
+        }
         if (generated) {
             log.warn("\n\n    First start: registered the admin 'admin' with the generated password {}\n"
                     + "    It is shown only this once. Set ATES_ADMIN_PASSWORD to choose it instead.\n", password);

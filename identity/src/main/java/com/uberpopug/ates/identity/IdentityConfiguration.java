@@ -1,11 +1,16 @@
 package com.uberpopug.ates.identity;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.uberpopug.ates.api.identity.PopugProfile;
+import org.springframework.boot.autoconfigure.cache.RedisCacheManagerBuilderCustomizer;
 import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.interceptor.CacheErrorHandler;
 import org.springframework.cache.interceptor.LoggingCacheErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.serializer.Jackson2JsonRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -25,6 +30,20 @@ class IdentityConfiguration {
                 return new LoggingCacheErrorHandler();
             }
         };
+    }
+
+    /**
+     * Cached profiles are JSON, read back as {@link PopugProfile} and nothing else; the cache holds no other
+     * kind (an unknown cache name is an error, not a new cache with Java serialization, Spring's default,
+     * whose reading runs whatever classes the stored bytes name).
+     */
+    @Bean
+    RedisCacheManagerBuilderCustomizer profilesAsJson(ObjectMapper json) {
+        return builder -> builder
+                .withCacheConfiguration(PopugDirectory.PROFILES, builder.cacheDefaults().serializeValuesWith(
+                        RedisSerializationContext.SerializationPair.fromSerializer(
+                                new Jackson2JsonRedisSerializer<>(json, PopugProfile.class))))
+                .disableCreateOnMissingCache();
     }
 
     /** Password hashes of identity_popugs: BCrypt. */

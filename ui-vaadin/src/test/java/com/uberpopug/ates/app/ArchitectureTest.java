@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -91,6 +92,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(resideInAPackage(IDENTITY).and(not(resideInAPackage(IDENTITY_ACCESS))))
                 .because("identity's access package (tokens, throttled login) is the one module API the app wires into security")
                 .check(ates);
+    }
+
+    @Test
+    void xstreamIsNotOnTheClassPath() {
+        // Every serializer is Jackson; XStream reads whatever classes its XML names (the root pom excludes it).
+        assertThatThrownBy(() -> Class.forName("com.thoughtworks.xstream.XStream"))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package com.uberpopug.ates.api.identity;
 
 import com.uberpopug.ates.api.FieldProblem;
+import com.uberpopug.ates.api.TextFields;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +21,8 @@ public final class PopugFields {
     public static final int FULL_NAME_MAX = 100;
     public static final int EMAIL_MAX = 254;
     public static final int PASSWORD_MIN = 10;
-    public static final int PASSWORD_MAX = 128;
+    /** BCrypt reads no more of a password than this many bytes (UTF-8): a longer one could not be checked whole. */
+    public static final int PASSWORD_MAX_BYTES = 72;
 
     private PopugFields() {
     }
@@ -31,12 +34,18 @@ public final class PopugFields {
             problems.add(new FieldProblem("username",
                     "A username is 3 to 32 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter."));
         }
+        Optional<FieldProblem> unprintableName = TextFields.singleLine("fullName", fullName);
         if (fullName == null || fullName.isBlank()) {
             problems.add(new FieldProblem("fullName", "A popug needs a full name."));
+        } else if (unprintableName.isPresent()) {
+            problems.add(unprintableName.get());
         } else if (fullName.length() > FULL_NAME_MAX) {
             problems.add(new FieldProblem("fullName", "The full name is longer than " + FULL_NAME_MAX + " characters."));
         }
-        if (email == null || email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+        Optional<FieldProblem> unprintableEmail = TextFields.singleLine("email", email);
+        if (unprintableEmail.isPresent()) {
+            problems.add(unprintableEmail.get());
+        } else if (email == null || email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
             problems.add(new FieldProblem("email", "An e-mail address looks like kesha@uberpopug.com."));
         }
         if (role == null) {
@@ -46,15 +55,19 @@ public final class PopugFields {
         return problems;
     }
 
-    /** The password policy: long enough, not too long, not only one kind of character. */
+    /** The password policy: long enough, not too long for BCrypt, printable, not only one kind of character. */
     public static Optional<FieldProblem> passwordProblem(String password) {
         if (password == null || password.length() < PASSWORD_MIN) {
             return Optional.of(new FieldProblem("password",
                     "A password has at least " + PASSWORD_MIN + " characters."));
         }
-        if (password.length() > PASSWORD_MAX) {
-            return Optional.of(new FieldProblem("password",
-                    "A password has at most " + PASSWORD_MAX + " characters."));
+        if (!passwordFitsBcrypt(password)) {
+            return Optional.of(new FieldProblem("password", "A password has at most " + PASSWORD_MAX_BYTES
+                    + " bytes: " + PASSWORD_MAX_BYTES + " plain letters, digits or signs, fewer with accents or other scripts."));
+        }
+        Optional<FieldProblem> unprintable = TextFields.singleLine("password", password);
+        if (unprintable.isPresent()) {
+            return unprintable;
         }
         boolean letters = password.chars().anyMatch(Character::isLetter);
         boolean others = password.chars().anyMatch(c -> !Character.isLetter(c));
@@ -63,5 +76,10 @@ public final class PopugFields {
                     "A password mixes letters with digits or other signs."));
         }
         return Optional.empty();
+    }
+
+    /** Whether BCrypt reads all of this password ({@value #PASSWORD_MAX_BYTES} bytes of UTF-8 at most). */
+    public static boolean passwordFitsBcrypt(String password) {
+        return password != null && password.getBytes(StandardCharsets.UTF_8).length <= PASSWORD_MAX_BYTES;
     }
 }

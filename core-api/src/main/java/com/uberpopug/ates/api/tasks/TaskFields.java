@@ -1,9 +1,11 @@
 package com.uberpopug.ates.api.tasks;
 
 import com.uberpopug.ates.api.FieldProblem;
+import com.uberpopug.ates.api.TextFields;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -24,8 +26,11 @@ public final class TaskFields {
     /** Every problem of this input; empty when it is a valid task. */
     public static List<FieldProblem> problems(String title, String jiraId, String description) {
         List<FieldProblem> problems = new ArrayList<>();
+        Optional<FieldProblem> unprintableTitle = TextFields.singleLine("title", title);
         if (title == null || title.isBlank()) {
             problems.add(new FieldProblem("title", "A task needs a title."));
+        } else if (unprintableTitle.isPresent()) {
+            problems.add(unprintableTitle.get());
         } else if (title.length() > TITLE_MAX) {
             problems.add(new FieldProblem("title", "The title is longer than " + TITLE_MAX + " characters."));
         } else if (JIRA_ID_IN_BRACKETS.matcher(title).find()) {
@@ -38,6 +43,8 @@ public final class TaskFields {
         if (description != null && description.length() > DESCRIPTION_MAX) {
             problems.add(new FieldProblem("description",
                     "The description is longer than " + DESCRIPTION_MAX + " characters."));
+        } else {
+            TextFields.multiLine("description", description).ifPresent(problems::add);
         }
         return problems;
     }

@@ -1,6 +1,7 @@
 package com.uberpopug.ates.app.cli;
 
 import com.uberpopug.ates.api.CommandRefusedException;
+import com.uberpopug.ates.api.InvalidCommandException;
 import com.uberpopug.ates.api.accounting.BusinessDaySummary;
 import com.uberpopug.ates.app.accounting.DayClose;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "close-day", mixinStandardHelpOptions = true,
         description = {"Closes the open business day, if it has begun: pays out every positive balance (once), carries the rest over. "
                 + "Prints the day, the number of payouts and their total.",
-                "Exit 3: refused: the open day has not begun yet, or the given day is not the open one (e.g. closed already)."})
+                "Exit 2: invalid input (e.g. --as); 3: refused: the open day has not begun yet, or the given day is not the open one (e.g. closed already)."})
 class CloseDayCommand implements Callable<Integer> {
 
     @Autowired
@@ -43,6 +44,10 @@ class CloseDayCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Closed business day " + closed.day() + ": " + closed.payouts()
                     + (closed.payouts() == 1 ? " payout, " : " payouts, ") + closed.total().format() + " in all");
             return ExitCodes.DONE;
+        } catch (InvalidCommandException invalid) {
+            invalid.problems().forEach(problem -> spec.commandLine().getErr().println(
+                    (problem.field().equals("closedBy") ? "--as" : "--" + problem.field()) + ": " + problem.message()));
+            return ExitCodes.INVALID;
         } catch (CommandRefusedException refused) {
             spec.commandLine().getErr().println(refused.getMessage());
             return ExitCodes.REFUSED;

@@ -9,9 +9,6 @@ import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +20,8 @@ import java.time.Duration;
 /**
  * Kafka between the contexts: one topic per context, kept forever; every event forwarded from the
  * event store by {@link KafkaEventForwarder}; projections read the topics through
- * {@link StreamableKafkaMessageSource}s under tracking processors (which is what makes replay possible),
- * each processor only the topics of its {@link KafkaSource}.
+ * {@link KafkaEventSource}s under tracking processors (which is what makes replay possible), each
+ * processor only the topics of its {@link KafkaSource}.
  */
 @Configuration
 public class KafkaConfiguration {
@@ -57,46 +54,40 @@ public class KafkaConfiguration {
 
     /** Every context topic: {@link KafkaSource#ALL_CONTEXTS}. */
     @Bean
-    StreamableKafkaMessageSource<String, byte[]> streamableKafkaMessageSource(KafkaSourceParts parts) {
+    KafkaEventSource streamableKafkaMessageSource(KafkaSourceParts parts) {
         return parts.sourceOf(KafkaSource.ALL_CONTEXTS);
     }
 
     /** {@link KafkaSource#TASKS_AND_IDENTITY}. */
     @Bean
-    StreamableKafkaMessageSource<String, byte[]> tasksAndIdentityKafkaSource(KafkaSourceParts parts) {
+    KafkaEventSource tasksAndIdentityKafkaSource(KafkaSourceParts parts) {
         return parts.sourceOf(KafkaSource.TASKS_AND_IDENTITY);
     }
 
     /** {@link KafkaSource#IDENTITY}. */
     @Bean
-    StreamableKafkaMessageSource<String, byte[]> identityKafkaSource(KafkaSourceParts parts) {
+    KafkaEventSource identityKafkaSource(KafkaSourceParts parts) {
         return parts.sourceOf(KafkaSource.IDENTITY);
     }
 
     @Bean
-    KafkaSourceParts kafkaSourceParts(@Qualifier("eventSerializer") Serializer eventSerializer,
-                                      ConsumerFactory<?, ?> kafkaConsumerFactory, Fetcher<?, ?, ?> kafkaFetcher,
+    KafkaSourceParts kafkaSourceParts(ConsumerFactory<?, ?> kafkaConsumerFactory, Fetcher<?, ?, ?> kafkaFetcher,
                                       KafkaMessageConverter<?, ?> kafkaMessageConverter, KafkaProperties properties,
                                       KafkaTopics topics) {
-        return new KafkaSourceParts(eventSerializer, kafkaConsumerFactory, kafkaFetcher, kafkaMessageConverter, properties,
-                topics);
+        return new KafkaSourceParts(kafkaConsumerFactory, kafkaFetcher, kafkaMessageConverter, properties, topics);
     }
 
     /** What every Kafka message source is made of; only the topics differ. */
-    record KafkaSourceParts(Serializer eventSerializer, ConsumerFactory<?, ?> consumerFactory, Fetcher<?, ?, ?> fetcher,
+    record KafkaSourceParts(ConsumerFactory<?, ?> consumerFactory, Fetcher<?, ?, ?> fetcher,
                             KafkaMessageConverter<?, ?> messageConverter, KafkaProperties properties, KafkaTopics topics) {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        StreamableKafkaMessageSource<String, byte[]> sourceOf(KafkaSource source) {
-            return StreamableKafkaMessageSource.<String, byte[]>builder()
-                    .topics(topics.of(source))
-                    .serializer(eventSerializer)
-                    .consumerFactory((ConsumerFactory<String, byte[]>) consumerFactory)
-                    .fetcher((Fetcher<String, byte[], KafkaEventMessage>) (Fetcher) fetcher)
-                    .messageConverter((KafkaMessageConverter<String, byte[]>) messageConverter)
+        KafkaEventSource sourceOf(KafkaSource source) {
+            return new KafkaEventSource(topics.of(source), (ConsumerFactory<String, byte[]>) consumerFactory,
+                    (Fetcher<String, byte[], KafkaEventMessage>) (Fetcher) fetcher,
+                    (KafkaMessageConverter<String, byte[]>) messageConverter,
                     // Not the extension's sorted buffer: it loses records (see ArrivalOrderBuffer).
-                    .bufferFactory(() -> new ArrivalOrderBuffer<>(properties.getFetcher().getBufferSize()))
-                    .build();
+                    () -> new ArrivalOrderBuffer<>(properties.getFetcher().getBufferSize()));
         }
     }
 }

@@ -146,6 +146,9 @@ class AccountingDayTest {
         assertThat(postgres.queryForList("SELECT execution_time FROM scheduled_tasks WHERE task_name = 'AxonDeadline'",
                 java.sql.Timestamp.class)).extracting(java.sql.Timestamp::toInstant)
                 .containsExactly(next.atTime(23, 59, 59).toInstant(java.time.ZoneOffset.UTC));
+        assertThat(postgres.queryForObject("""
+                SELECT convert_from(task_data, 'UTF8')::jsonb ->> 'd' FROM scheduled_tasks WHERE task_name = 'AxonDeadline'""",
+                String.class)).as("the deadline's data is JSON, not a Java-serialized object").isEqualTo("close-business-day");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode payouts = api.body(api.call(get("/api/payouts").param("day", day), accountant.username(), null));

@@ -111,6 +111,7 @@ class ReplayEquivalenceTest {
             TestPopugs.eligibleWorker(commands, postgres);
         }
         work(40, 40);
+        awaitQuiet(); // accounting has booked the day's money: the close pays it
         clock.letOpenDayBegin(postgres);
         dayClose.closeAndWait(null, "test", Duration.ofMinutes(2));
         work(10, 5);

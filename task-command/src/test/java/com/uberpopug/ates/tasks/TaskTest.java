@@ -100,6 +100,20 @@ class TaskTest {
     }
 
     @Test
+    void controlCharactersAreRefusedInTitleAndDescriptionButLineBreaksAreFineInTheDescription() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(TASK, "bad\u0000title", null, "also \u0000 bad"))
+                .expectNoEvents()
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage("title: Contains an invisible control character (U+0000); remove it.; "
+                        + "description: Contains an invisible control character (U+0000); remove it (line breaks and tabs are fine).");
+        fixture.givenNoPriorActivity()
+                .when(new CreateTask(TASK, "Fix beak", null, "Steps:\n\t1. look\r\n\t2. fix"))
+                .expectEvents(new TaskCreated(TASK, "Fix beak", null, "Steps:\n\t1. look\r\n\t2. fix"),
+                        new TaskAssigned(TASK, BOBA, CREATED));
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() {
         fixture.givenNoPriorActivity()
                 .when(new CreateTask(TASK, "", "nope", ""))

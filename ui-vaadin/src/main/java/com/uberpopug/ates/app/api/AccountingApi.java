@@ -40,8 +40,6 @@ import java.util.UUID;
 @RestController
 class AccountingApi {
 
-    static final int MAX_DAYS = 366;
-
     private final DayClose dayClose;
     private final OpenBusinessDay openBusinessDay;
     private final QueryGateway queries;
@@ -110,10 +108,9 @@ class AccountingApi {
     @GetMapping("/api/accounting/earnings")
     List<Earnings> earnings(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        LocalDate today = openDay();
-        LocalDate last = to == null ? today : to;
-        LocalDate first = from == null ? last.minusDays(29) : from;
-        checkRange(first, last);
+        LocalDate last = to == null ? openDay() : Days.check("to", to);
+        LocalDate first = from == null ? last.minusDays(29) : Days.check("from", from);
+        Days.checkRange(first, last);
         return queries.query(new FindEarnings(first, last), ResponseTypes.multipleInstancesOf(DayEarnings.class)).join()
                 .stream().map(e -> new Earnings(e.day(), e.fees().toDollars(), e.rewards().toDollars(),
                         e.earnings().toDollars(), e.closed())).toList();
@@ -121,7 +118,7 @@ class AccountingApi {
 
     @GetMapping("/api/payouts")
     List<Payout> payouts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        return queries.query(new FindPayouts(day == null ? openDay() : day),
+        return queries.query(new FindPayouts(day == null ? openDay() : Days.check("day", day)),
                         ResponseTypes.multipleInstancesOf(PayoutSummary.class)).join().stream()
                 .map(p -> new Payout(p.payoutId(), p.popugId(), p.username(), p.amount().toDollars(), p.day(),
                         p.status(), p.reason())).toList();
@@ -133,7 +130,8 @@ class AccountingApi {
      */
     @PostMapping("/api/accounting/close-day")
     Closed closeDay(Authentication current, @RequestBody(required = false) CloseRequest request) {
-        BusinessDaySummary closed = dayClose.closeAndWait(request == null ? null : request.day(), current.getName(), closeWait);
+        BusinessDaySummary closed = dayClose.closeAndWait(request == null ? null : Days.check("day", request.day()),
+                current.getName(), closeWait);
         return new Closed(closed.day(), closed.payouts(), closed.total().toDollars());
     }
 
@@ -141,21 +139,13 @@ class AccountingApi {
         if (day != null && (from != null || to != null)) {
             throw new InvalidCommandException(List.of(new FieldProblem("day", "Give either a day or from and to, not both.")));
         }
-        LocalDate first = day != null ? day : from != null ? from : openDay();
-        LocalDate last = day != null ? day : to != null ? to : first;
-        checkRange(first, last);
+        Days.check("day", day);
+        LocalDate first = day != null ? day : from != null ? Days.check("from", from) : openDay();
+        LocalDate last = day != null ? day : to != null ? Days.check("to", to) : first;
+        Days.checkRange(first, last);
         return queries.query(new FindAuditLog(popugId, first, last), ResponseTypes.multipleInstancesOf(AuditLogEntry.class))
                 .join().stream().map(l -> new LogLine(l.at(), l.day(), l.amount().toDollars(), l.kind(), l.taskId(),
                         l.taskTitle(), l.jiraId(), l.payoutId(), l.description())).toList();
-    }
-
-    static void checkRange(LocalDate from, LocalDate to) {
-        if (from.isAfter(to)) {
-            throw new InvalidCommandException(List.of(new FieldProblem("from", "The range starts after it ends.")));
-        }
-        if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw new InvalidCommandException(List.of(new FieldProblem("to", "A range covers at most " + MAX_DAYS + " days.")));
-        }
     }
 
     private LocalDate openDay() {

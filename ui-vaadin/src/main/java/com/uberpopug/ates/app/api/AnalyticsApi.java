@@ -51,7 +51,7 @@ class AnalyticsApi {
 
     @GetMapping("/api/analytics/summary")
     Summary summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        AnalyticsSummary summary = queries.query(new FindAnalyticsSummary(day == null ? openBusinessDay.get() : day),
+        AnalyticsSummary summary = queries.query(new FindAnalyticsSummary(day == null ? openBusinessDay.get() : Days.check("day", day)),
                 AnalyticsSummary.class).join();
         return new Summary(summary.day(), summary.managementEarnings().toDollars(), summary.negativePopugs());
     }
@@ -59,9 +59,9 @@ class AnalyticsApi {
     @GetMapping("/api/analytics/earnings")
     List<DayEarnings> earnings(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        LocalDate last = to == null ? openBusinessDay.get() : to;
-        LocalDate first = from == null ? last.minusDays(29) : from;
-        AccountingApi.checkRange(first, last);
+        LocalDate last = to == null ? openBusinessDay.get() : Days.check("to", to);
+        LocalDate first = from == null ? last.minusDays(29) : Days.check("from", from);
+        Days.checkRange(first, last);
         return queries.query(new FindEarningsPerDay(first, last), ResponseTypes.multipleInstancesOf(EarningsOfDay.class))
                 .join().stream().map(day -> new DayEarnings(day.day(), day.earnings().toDollars())).toList();
     }
@@ -70,7 +70,7 @@ class AnalyticsApi {
     @GetMapping("/api/analytics/most-expensive-task")
     MostExpensive mostExpensiveTask(@RequestParam(defaultValue = "day") String period,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        MostExpensiveTask found = queries.query(new FindMostExpensiveTask(period(period), date == null ? openBusinessDay.get() : date),
+        MostExpensiveTask found = queries.query(new FindMostExpensiveTask(period(period), date == null ? openBusinessDay.get() : Days.check("date", date)),
                 MostExpensiveTask.class).join();
         ExpensiveTask task = found.task();
         return new MostExpensive(found.period().name().toLowerCase(Locale.ROOT), found.from(), found.to(), task == null ? null

@@ -2,6 +2,7 @@ package com.uberpopug.ates.app.api;
 
 import com.uberpopug.ates.api.FieldProblem;
 import com.uberpopug.ates.api.InvalidCommandException;
+import com.uberpopug.ates.api.TextFields;
 import com.uberpopug.ates.api.tasks.CompleteTask;
 import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
@@ -74,6 +75,9 @@ class TasksApi {
                   @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
                   @RequestParam(defaultValue = "50") int size) {
         checkPaging(status, page, size);
+        TextFields.singleLine("q", q).ifPresent(problem -> {
+            throw new InvalidCommandException(List.of(problem));
+        });
         return queries.query(new FindTasks(status, assigneeId, q, page * size, size), TaskPage.class).join();
     }
 

@@ -2,6 +2,7 @@ package com.uberpopug.ates.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uberpopug.ates.app.api.Problems;
+import com.uberpopug.ates.app.api.RequestBodyLimit;
 import com.uberpopug.ates.app.views.LoginView;
 import com.uberpopug.ates.identity.access.ApiTokens;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
@@ -23,6 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 
 /**
  * Two doors. The HTTP API ({@code /api/**}): stateless, bearer tokens, answers in problem+json; CSRF
@@ -48,6 +50,7 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/**", "/actuator/prometheus")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new RequestBodyLimit(json), LogoutFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, popugs, json,
                         chainStrategy(contexts)), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests

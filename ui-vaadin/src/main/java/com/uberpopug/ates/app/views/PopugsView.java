@@ -63,7 +63,8 @@ public class PopugsView extends VerticalLayout {
         role.setLabel("Role");
         role.setItems(Role.values());
         role.setValue(Role.WORKER);
-        password.setHelperText("At least " + PopugFields.PASSWORD_MIN + " characters, letters and digits or signs");
+        password.setHelperText(PopugFields.PASSWORD_MIN + " characters to " + PopugFields.PASSWORD_MAX_BYTES
+                + " bytes (fewer letters with accents), letters and digits or signs");
         register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         register.addClickListener(click -> registerPopug());
         HorizontalLayout form = new HorizontalLayout(username, fullName, email, role, password, register);

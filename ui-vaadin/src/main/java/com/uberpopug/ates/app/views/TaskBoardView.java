@@ -1,5 +1,7 @@
 package com.uberpopug.ates.app.views;
 
+import com.uberpopug.ates.api.FieldProblem;
+import com.uberpopug.ates.api.TextFields;
 import com.uberpopug.ates.api.identity.Role;
 import com.uberpopug.ates.api.tasks.FindTasks;
 import com.uberpopug.ates.api.tasks.ListTaskAssignees;
@@ -30,6 +32,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The task board: every task, newest first, filtered by status, assignee and text. The grid pages
@@ -91,7 +94,12 @@ public class TaskBoardView extends VerticalLayout {
         text.setPlaceholder("Title, Jira id or description");
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
-        text.addValueChangeListener(change -> refreshTasks());
+        text.addValueChangeListener(change -> {
+            Optional<FieldProblem> unprintable = TextFields.singleLine("text", change.getValue());
+            text.setInvalid(unprintable.isPresent());
+            unprintable.ifPresent(problem -> text.setErrorMessage(problem.message()));
+            refreshTasks();
+        });
         HorizontalLayout filters = new HorizontalLayout(status, assignee, text, total);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
@@ -121,7 +129,9 @@ public class TaskBoardView extends VerticalLayout {
 
     FindTasks filter(int offset, int limit) {
         TaskAssignee who = assignee.getValue();
-        return new FindTasks(status.getValue(), who == null ? null : who.popugId(), text.getValue(), offset, limit);
+        // Text no task can hold (a control character) is left out of the search; the field says why.
+        String searched = text.isInvalid() ? null : text.getValue();
+        return new FindTasks(status.getValue(), who == null ? null : who.popugId(), searched, offset, limit);
     }
 
     private long count() {

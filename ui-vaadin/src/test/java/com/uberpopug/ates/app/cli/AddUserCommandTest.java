@@ -56,6 +56,20 @@ class AddUserCommandTest {
     }
 
     @Test
+    void aPasswordLongerThan72BytesOrWithAControlCharacterExitsWith2() {
+        String username = "cli-" + UUID.randomUUID().toString().substring(0, 6);
+
+        int exit = ates("users", "add", "--username", username, "--full-name", "Cli\u0007 Popug",
+                "--email", username + "@uberpopug.com", "--role", "WORKER", "--password", "é1" + "x".repeat(70));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--full-name: Contains an invisible control character (U+0007); remove it.",
+                "--password: A password has at most 72 bytes");
+        assertThat(postgres.queryForObject("SELECT count(*) FROM identity_popugs WHERE username = ?", Long.class, username))
+                .isZero();
+    }
+
+    @Test
     void aTakenUsernameExitsWith3() {
         int exit = ates("users", "add", "--username", "admin", "--full-name", "Another Admin",
                 "--email", "a2@uberpopug.com", "--role", "ADMIN", "--password", "another-pass-1");

@@ -72,6 +72,13 @@ class CloseDayCommandTest {
     }
 
     @Test
+    void whoClosesTheDayIsPlainTextOrExit2() {
+        assertThat(ates("close-day", "--as", "night\u0000operator")).isEqualTo(2);
+        assertThat(cli.err.toString()).startsWith("--as: Contains an invisible control character (U+0000); remove it.");
+        assertThat(cli.out.toString()).isEmpty();
+    }
+
+    @Test
     void aMalformedDayIsAUsageError() {
         assertThat(ates("close-day", "--day", "tomorrow")).isEqualTo(2);
         assertThat(cli.err.toString()).contains("--day");
@@ -80,7 +87,7 @@ class CloseDayCommandTest {
     @Test
     void itHasHelp() {
         assertThat(ates("close-day", "--help")).isZero();
-        assertThat(cli.out.toString()).contains("--day", "Exit 3");
+        assertThat(cli.out.toString()).contains("--day", "--as", "Exit 2: invalid input", "3: refused");
     }
 
     private LocalDate openDay() {

@@ -103,6 +103,33 @@ class TaskBoardViewTest extends KaribuViewTest {
     }
 
     @Test
+    void aControlCharacterIsShownBesideItsFieldInTheDialogAndInTheSearch() {
+        TestPopugs.eligibleWorker(commands, postgres);
+        TaskBoardView board = openAs("admin", Role.ADMIN);
+        long before = postgresTaskCount();
+
+        _click(board.newTask);
+        NewTaskDialog dialog = _get(NewTaskDialog.class);
+        _setValue(dialog.title, "Fix\u0000beak");
+        _setValue(dialog.description, "Steps:\n\t1. look");
+        _click(dialog.create);
+
+        assertThat(dialog.title.isInvalid()).isTrue();
+        assertThat(dialog.title.getErrorMessage()).isEqualTo("Contains an invisible control character (U+0000); remove it.");
+        assertThat(dialog.description.isInvalid()).as("line breaks and tabs are fine").isFalse();
+        assertThat(postgresTaskCount()).isEqualTo(before);
+        dialog.close();
+
+        _setValue(board.text, "beak\u0000");
+        assertThat(board.text.isInvalid()).isTrue();
+        assertThat(board.text.getErrorMessage()).isEqualTo("Contains an invisible control character (U+0000); remove it.");
+        assertThat(board.filter(0, 10).text()).as("left out of the search").isNull();
+        _setValue(board.text, "beak");
+        assertThat(board.text.isInvalid()).isFalse();
+        assertThat(board.filter(0, 10).text()).isEqualTo("beak");
+    }
+
+    @Test
     void filtersByStatusAssigneeAndText() {
         TestPopugs.Registered worker = TestPopugs.eligibleWorker(commands, postgres);
         String word = "quill" + UUID.randomUUID().toString().substring(0, 6);

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged command line as operators run it ({@code java -jar … <command>}), as a process of its own:
- * beside an application that listens on the default port, and against services that do not answer.
+ * beside an application that listens on the default port, against services that do not answer, and on a
+ * first start whose admin password BCrypt could not read whole.
  */
-class CliBesideRunningAppIT {
+class PackagedCliIT {
 
     private static final int DEFAULT_PORT = 8080;
 
@@ -42,6 +43,18 @@ class CliBesideRunningAppIT {
 
         assertThat(processors.exitCode()).as("output:%n%s", processors.output()).isEqualTo(1);
         assertThat(processors.output()).contains("PostgreSQL");
+    }
+
+    @Test
+    void aFirstAdminPasswordLongerThan72BytesStopsTheFirstStartNamingIt() throws Exception {
+        Map<String, Object> namespace = new java.util.HashMap<>(IsolatedServices.newNamespace());
+        namespace.put("ates.admin.password", "é1" + "x".repeat(70));
+
+        Finished processors = cli(namespace, "processors");
+
+        assertThat(processors.exitCode()).as("output:%n%s", processors.output()).isEqualTo(1);
+        assertThat(processors.output()).contains("ATES_ADMIN_PASSWORD (ates.admin.password) cannot be the first admin's "
+                + "password: A password has at most 72 bytes");
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.uberpopug.ates.accounting;
 
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.uberpopug.ates.testsupport.ScratchDatabase;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -8,15 +9,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,28 +24,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DeadlineDataMigrationTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-
-    private final String database = "ates_deadline_test_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
-    private SingleConnectionDataSource dataSource;
-    private JdbcTemplate postgres;
+    private final ScratchDatabase database = ScratchDatabase.create();
+    private final JdbcTemplate postgres = database.jdbc();
 
     @BeforeEach
-    void freshDatabase() throws Exception {
-        try (Connection server = DriverManager.getConnection(SERVER + "ates", "ates", "ates")) {
-            server.createStatement().execute("CREATE DATABASE " + database);
-        }
-        dataSource = new SingleConnectionDataSource(SERVER + database, "ates", "ates", true);
-        postgres = new JdbcTemplate(dataSource);
-        flyway().target("9").load().migrate(); // the module's schema before V16
+    void schemaBeforeV16() {
+        flyway().target("9").load().migrate(); // the module's last migration before V16
     }
 
     @AfterEach
-    void dropDatabase() throws Exception {
-        dataSource.destroy();
-        try (Connection server = DriverManager.getConnection(SERVER + "ates", "ates", "ates")) {
-            server.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+    void dropDatabase() {
+        database.close();
     }
 
     @Test
@@ -101,6 +87,6 @@ class DeadlineDataMigrationTest {
     }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        return Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration");
     }
 }

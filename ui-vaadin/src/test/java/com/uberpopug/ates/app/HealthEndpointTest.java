@@ -1,23 +1,29 @@
 package com.uberpopug.ates.app;
 
+import com.uberpopug.ates.api.identity.Role;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * /actuator/health answers without login; the state of each real service is shown to admins only.
- * The mock users are named after the existing popug 'admin': sessions of unknown or inactive popugs end.
+ * The users are existing popugs with their own roles: sessions of unknown or inactive popugs, and of popugs
+ * whose role is not the session's, end.
  */
 @AtesSpringTest
 class HealthEndpointTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    CommandGateway commands;
 
     @Test
     void anyoneSeesWhetherTheApplicationIsUpButNoDetails() throws Exception {
@@ -42,9 +48,9 @@ class HealthEndpointTest {
     }
 
     @Test
-    @WithMockUser(username = "admin", roles = "WORKER")
     void otherRolesSeeNoDetails() throws Exception {
-        mvc.perform(get("/actuator/health"))
+        TestPopugs.Registered worker = TestPopugs.register(commands, Role.WORKER);
+        mvc.perform(get("/actuator/health").with(user(worker.username()).roles(Role.WORKER.name())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.components").doesNotExist());
     }

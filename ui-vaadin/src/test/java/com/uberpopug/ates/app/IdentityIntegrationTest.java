@@ -116,8 +116,7 @@ class IdentityIntegrationTest {
         String username = "sleeper-" + shortId();
         UUID id = commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username, "Sleepy Popug",
                 username + "@uberpopug.com", Role.WORKER, "sleepy-nest-4"));
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(username).password("sleepy-nest-4"))
-                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+        MockHttpSession session = browserSession(username, "sleepy-nest-4");
         mvc.perform(get("/actuator/health").session(session)).andExpect(status().isOk());
 
         commands.sendAndWait(new DeactivatePopug(id));
@@ -133,8 +132,7 @@ class IdentityIntegrationTest {
         String username = "demoted-" + shortId();
         UUID id = commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), username, "Demoted Popug",
                 username + "@uberpopug.com", Role.ADMIN, "demoted-nest-5"));
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(username).password("demoted-nest-5"))
-                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+        MockHttpSession session = browserSession(username, "demoted-nest-5");
         // The health details are shown to admins only: what an admin page shows, answered by the same filter chain.
         mvc.perform(get("/actuator/health").session(session)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.components").exists());
@@ -220,6 +218,12 @@ class IdentityIntegrationTest {
 
         assertThat(request.get().role()).as("during the change: the committed state").isEqualTo(Role.ADMIN);
         assertThat(profile(username).role()).as("after the commit: not the profile cached meanwhile").isEqualTo(Role.WORKER);
+    }
+
+    /** The session of a popug logged in through the browser's login form. */
+    private MockHttpSession browserSession(String username, String password) throws Exception {
+        return (MockHttpSession) mvc.perform(formLogin().user(username).password(password))
+                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
     }
 
     private PopugProfile profile(String username) {

@@ -2,7 +2,6 @@ package com.uberpopug.ates.identity.access;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Clock;
@@ -10,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,24 +16,13 @@ import static org.awaitility.Awaitility.await;
 /** Against the real Redis that infra/ates-services.sh starts, under a key prefix of this test's own. */
 class ApiTokensTest {
 
-    private final String prefix = "ates_unit_" + UUID.randomUUID() + ":";
-    private final LettuceConnectionFactory connection = connect();
-    private final StringRedisTemplate redis = new StringRedisTemplate(connection);
-
-    private static LettuceConnectionFactory connect() {
-        LettuceConnectionFactory factory = new LettuceConnectionFactory("127.0.0.1", 6379);
-        factory.afterPropertiesSet();
-        factory.start();
-        return factory;
-    }
+    private final TestRedis testRedis = new TestRedis();
+    private final StringRedisTemplate redis = testRedis.redis;
+    private final String prefix = testRedis.prefix;
 
     @AfterEach
     void cleanUp() {
-        Set<String> keys = redis.keys(prefix + "*");
-        if (keys != null && !keys.isEmpty()) {
-            redis.delete(keys);
-        }
-        connection.destroy();
+        testRedis.close();
     }
 
     @Test

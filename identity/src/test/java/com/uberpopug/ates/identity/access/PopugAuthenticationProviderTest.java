@@ -2,7 +2,6 @@ package com.uberpopug.ates.identity.access;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -17,8 +16,6 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,28 +33,17 @@ class PopugAuthenticationProviderTest {
 
     private static final String PASSWORD = "green-feathers-1";
 
-    private final String prefix = "ates_unit_" + UUID.randomUUID() + ":";
-    private final LettuceConnectionFactory connection = connect();
-    private final StringRedisTemplate redis = new StringRedisTemplate(connection);
+    private final TestRedis testRedis = new TestRedis();
+    private final StringRedisTemplate redis = testRedis.redis;
+    private final String prefix = testRedis.prefix;
     private final CountingEncoder passwords = new CountingEncoder();
     private final PopugAuthenticationProvider logins = new PopugAuthenticationProvider(
             new InMemoryUserDetailsManager(User.withUsername("kesha").password(passwords.hash(PASSWORD)).roles("WORKER").build()),
             passwords, new LoginThrottle(redis, prefix, 5, 20, Duration.ofMinutes(15)));
 
-    private static LettuceConnectionFactory connect() {
-        LettuceConnectionFactory factory = new LettuceConnectionFactory("127.0.0.1", 6379);
-        factory.afterPropertiesSet();
-        factory.start();
-        return factory;
-    }
-
     @AfterEach
     void cleanUp() {
-        Set<String> keys = redis.keys(prefix + "*");
-        if (keys != null && !keys.isEmpty()) {
-            redis.delete(keys);
-        }
-        connection.destroy();
+        testRedis.close();
     }
 
     @Test

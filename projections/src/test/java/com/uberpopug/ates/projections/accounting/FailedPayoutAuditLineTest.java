@@ -5,21 +5,17 @@ import com.uberpopug.ates.api.accounting.FindAuditLog;
 import com.uberpopug.ates.api.accounting.Money;
 import com.uberpopug.ates.api.accounting.PayoutFailed;
 import com.uberpopug.ates.api.accounting.PayoutIssued;
+import com.uberpopug.ates.testsupport.ScratchDatabase;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,29 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FailedPayoutAuditLineTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final LocalDate DAY = LocalDate.of(2026, 12, 2);
     private static final String TECHNICAL = "The transfer failed 5 times; last: java.net.SocketTimeoutException: Read timed out";
 
-    private final String database = "ates_audit_test_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
-    private SingleConnectionDataSource dataSource;
-    private JdbcTemplate postgres;
-
-    @BeforeEach
-    void freshDatabase() throws Exception {
-        try (Connection server = DriverManager.getConnection(SERVER + "ates", "ates", "ates")) {
-            server.createStatement().execute("CREATE DATABASE " + database);
-        }
-        dataSource = new SingleConnectionDataSource(SERVER + database, "ates", "ates", true);
-        postgres = new JdbcTemplate(dataSource);
-    }
+    private final ScratchDatabase database = ScratchDatabase.create();
+    private final JdbcTemplate postgres = database.jdbc();
 
     @AfterEach
-    void dropDatabase() throws Exception {
-        dataSource.destroy();
-        try (Connection server = DriverManager.getConnection(SERVER + "ates", "ates", "ates")) {
-            server.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+    void dropDatabase() {
+        database.close();
     }
 
     @Test
@@ -92,7 +74,7 @@ class FailedPayoutAuditLineTest {
 
     /** The module's migrations up to {@code version}, or all of them. */
     private void migrate(String version) {
-        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        var flyway = Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration");
         if (version != null) {
             flyway.target(version);
         }

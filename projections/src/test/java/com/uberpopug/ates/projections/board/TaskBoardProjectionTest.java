@@ -6,6 +6,7 @@ import com.uberpopug.ates.api.tasks.TaskAssigned;
 import com.uberpopug.ates.api.tasks.TaskCompleted;
 import com.uberpopug.ates.api.tasks.TaskCreated;
 import com.uberpopug.ates.api.tasks.TaskSummary;
+import com.uberpopug.ates.testsupport.ScratchDatabase;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -16,56 +17,42 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The board's handlers against the real PostgreSQL that infra/ates-services.sh starts, in a database of
- * this test's own built by the module's migrations. The writes of one processor batch are folded per
+ * this test's own ({@link ScratchDatabase}) built by the module's migrations. The writes of one processor batch are folded per
  * task ({@link BoardWrites}); whatever the batches, the board must be what handling the events one by
  * one gives.
  */
 class TaskBoardProjectionTest {
 
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final Instant MORNING = Instant.parse("2026-12-02T09:00:00Z");
     private static final UUID KESHA = UUID.randomUUID();
     private static final UUID GOSHA = UUID.randomUUID();
 
-    private final String database = "ates_board_test_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
-    private SingleConnectionDataSource dataSource;
-    private JdbcTemplate postgres;
+    private final ScratchDatabase database = ScratchDatabase.create();
+    private final JdbcTemplate postgres = database.jdbc();
     private TaskBoardProjection board;
 
     @BeforeEach
-    void freshBoard() throws Exception {
-        try (Connection server = DriverManager.getConnection(SERVER + "ates", "ates", "ates")) {
-            server.createStatement().execute("CREATE DATABASE " + database);
-        }
-        dataSource = new SingleConnectionDataSource(SERVER + database, "ates", "ates", true);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        postgres = new JdbcTemplate(dataSource);
+    void freshBoard() {
+        Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration").load().migrate();
         board = new TaskBoardProjection(new NamedParameterJdbcTemplate(postgres), SimpleQueryUpdateEmitter.builder().build());
     }
 
     @AfterEach
-    void dropBoard() throws Exception {
-        dataSource.destroy();
-        try (Connection server = DriverManager.getConnection(SERVER + "ates", "ates", "ates")) {
-            server.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+    void dropBoard() {
+        database.close();
     }
 
     @Test

@@ -157,9 +157,9 @@ clickhouse_down() {
 
 # ---------------------------------------------------------------- Kafka (KRaft, one node)
 kafka_up() {
-  listening $KAFKA_PORT && return 0
   local home="$ATES_HOME/kafka"
   mkdir -p "$home"
+  # Fetched even when a broker already listens: tests start brokers of their own from these jars.
   if [ ! -f "$home/lib/.complete" ]; then
     say "fetching Kafka $KAFKA_VERSION jars from Maven Central"
     "$(mvn_cmd)" -q -B -f "$REPO/infra/kafka-broker/pom.xml" dependency:copy-dependencies \
@@ -167,6 +167,7 @@ kafka_up() {
       || fail Kafka "could not fetch the broker jars (see $LOGS/kafka-fetch.log)" "check that Maven Central is reachable, then run again"
     touch "$home/lib/.complete"
   fi
+  listening $KAFKA_PORT && return 0
   write_kafka_config "$home" $KAFKA_PORT $KAFKA_CONTROLLER_PORT
   say "starting Kafka broker on 127.0.0.1:$KAFKA_PORT"
   start_kafka "$home" || fail Kafka "the broker did not start (see $home/kafka.out)" "free ports $KAFKA_PORT/$KAFKA_CONTROLLER_PORT, or delete $home/data and run again"

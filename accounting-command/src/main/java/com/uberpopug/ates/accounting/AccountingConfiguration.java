@@ -2,6 +2,7 @@ package com.uberpopug.ates.accounting;
 
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -54,7 +55,7 @@ class AccountingConfiguration {
     DbSchedulerCustomizer deadlineDataAsJson() {
         return new DbSchedulerCustomizer() {
             @Override
-            public Optional<com.github.kagkarlsson.scheduler.serializer.Serializer> serializer() {
+            public Optional<Serializer> serializer() {
                 return Optional.of(new JacksonSerializer());
             }
         };

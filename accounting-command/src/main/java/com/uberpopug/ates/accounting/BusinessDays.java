@@ -4,14 +4,18 @@ import com.uberpopug.ates.api.accounting.AccountOpened;
 import com.uberpopug.ates.api.accounting.BusinessDayCloseStarted;
 import com.uberpopug.ates.api.accounting.BusinessDayClosed;
 import com.uberpopug.ates.api.accounting.BusinessDayOpened;
+import com.uberpopug.ates.api.accounting.ClosableDays;
+import com.uberpopug.ates.api.accounting.FindClosableDays;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -70,6 +74,13 @@ class BusinessDays {
     private LocalDate readOpenDay() {
         List<LocalDate> open = jdbc.queryForList("SELECT day FROM accounting_business_days WHERE status = 'open'", LocalDate.class);
         return open.isEmpty() ? hours.today() : open.get(0);
+    }
+
+    /** The rule of {@link BusinessCalendar}: a day may be closed by hand once it has begun. */
+    @QueryHandler
+    ClosableDays closableDays(FindClosableDays query) {
+        LocalDate open = readOpenDay();
+        return new ClosableDays(open, (int) Math.max(0, ChronoUnit.DAYS.between(open, hours.today()) + 1));
     }
 
     boolean calendarStarted() {

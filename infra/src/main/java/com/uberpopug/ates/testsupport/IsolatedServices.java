@@ -61,8 +61,7 @@ public class IsolatedServices implements ApplicationContextInitializer<Configura
      */
     public static Map<String, Object> newNamespace() {
         String kept = System.getProperty(KEPT_NAMESPACE, "");
-        String namespace = kept.isBlank() ? "ates_it_" + Instant.now().getEpochSecond() + "_"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff)) : keptName(kept);
+        String namespace = kept.isBlank() ? freshNamespaceName() : keptName(kept);
         sweepOldNamespaces();
         if (kept.isBlank() || !postgresDatabaseExists(namespace)) {
             createPostgresDatabase(namespace);
@@ -104,13 +103,28 @@ public class IsolatedServices implements ApplicationContextInitializer<Configura
         }
     }
 
-    private static void createPostgresDatabase(String name) {
+    static void createPostgresDatabase(String name) {
         try (Connection connection = DriverManager.getConnection(POSTGRES + "ates", "ates", "ates");
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the test database " + name
                     + " on PostgreSQL at 127.0.0.1:5432 (start the services: infra/ates-services.sh up)", e);
+        }
+    }
+
+    /** A name no namespace has yet; the sweep recognises it (and its age) by its form. */
+    static String freshNamespaceName() {
+        return "ates_it_" + Instant.now().getEpochSecond() + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
+    }
+
+    static void dropPostgresDatabase(String name) {
+        try (Connection connection = DriverManager.getConnection(POSTGRES + "ates", "ates", "ates");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the test database " + name + " on PostgreSQL at 127.0.0.1:5432", e);
         }
     }
 

@@ -4,11 +4,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * An empty PostgreSQL database of one test's own, on the server {@code infra/ates-services.sh up} starts,
@@ -26,9 +21,8 @@ public final class ScratchDatabase implements AutoCloseable {
     }
 
     public static ScratchDatabase create() {
-        String name = "ates_it_" + Instant.now().getEpochSecond() + "_"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
-        onServer("CREATE DATABASE " + name);
+        String name = IsolatedServices.freshNamespaceName();
+        IsolatedServices.createPostgresDatabase(name);
         return new ScratchDatabase(name);
     }
 
@@ -43,15 +37,6 @@ public final class ScratchDatabase implements AutoCloseable {
     @Override
     public void close() {
         dataSource.destroy();
-        onServer("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    }
-
-    private static void onServer(String statement) {
-        try (Connection server = DriverManager.getConnection(IsolatedServices.POSTGRES + "ates", "ates", "ates")) {
-            server.createStatement().execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException(statement + " failed on PostgreSQL at 127.0.0.1:5432 (start the services: "
-                    + "infra/ates-services.sh up)", e);
-        }
+        IsolatedServices.dropPostgresDatabase(name);
     }
 }

@@ -109,7 +109,7 @@ class AccountingApi {
     List<Earnings> earnings(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate last = to == null ? openDay() : Days.check("to", to);
-        LocalDate first = from == null ? last.minusDays(29) : Days.check("from", from);
+        LocalDate first = from == null ? last.minusDays(29) : from;
         Days.checkRange(first, last);
         return queries.query(new FindEarnings(first, last), ResponseTypes.multipleInstancesOf(DayEarnings.class)).join()
                 .stream().map(e -> new Earnings(e.day(), e.fees().toDollars(), e.rewards().toDollars(),
@@ -140,8 +140,8 @@ class AccountingApi {
             throw new InvalidCommandException(List.of(new FieldProblem("day", "Give either a day or from and to, not both.")));
         }
         Days.check("day", day);
-        LocalDate first = day != null ? day : from != null ? Days.check("from", from) : openDay();
-        LocalDate last = day != null ? day : to != null ? Days.check("to", to) : first;
+        LocalDate first = day != null ? day : from != null ? from : openDay();
+        LocalDate last = day != null ? day : to != null ? to : first;
         Days.checkRange(first, last);
         return queries.query(new FindAuditLog(popugId, first, last), ResponseTypes.multipleInstancesOf(AuditLogEntry.class))
                 .join().stream().map(l -> new LogLine(l.at(), l.day(), l.amount().toDollars(), l.kind(), l.taskId(),

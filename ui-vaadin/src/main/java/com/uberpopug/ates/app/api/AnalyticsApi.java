@@ -60,7 +60,7 @@ class AnalyticsApi {
     List<DayEarnings> earnings(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate last = to == null ? openBusinessDay.get() : Days.check("to", to);
-        LocalDate first = from == null ? last.minusDays(29) : Days.check("from", from);
+        LocalDate first = from == null ? last.minusDays(29) : from;
         Days.checkRange(first, last);
         return queries.query(new FindEarningsPerDay(first, last), ResponseTypes.multipleInstancesOf(EarningsOfDay.class))
                 .join().stream().map(day -> new DayEarnings(day.day(), day.earnings().toDollars())).toList();

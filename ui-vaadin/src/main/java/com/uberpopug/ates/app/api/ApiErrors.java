@@ -72,8 +72,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
                                                                   HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (RequestBodyLimit.exceededBy(unreadable)) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "The body is larger than this API takes (" + RequestBodyLimit.MAX_BYTES / 1024 + " KiB)."));
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, RequestBodyLimit.TOO_LARGE));
         }
         return ResponseEntity.badRequest().body(Problems.invalid(List.of(new FieldProblem("body",
                 "The body is not the JSON this endpoint takes (see /api/openapi.json)."))));

@@ -28,6 +28,7 @@ final class Days {
         return day;
     }
 
+    /** Both ends within the calendar, in order, and not too far apart. */
     static void checkRange(LocalDate from, LocalDate to) {
         check("from", from);
         check("to", to);

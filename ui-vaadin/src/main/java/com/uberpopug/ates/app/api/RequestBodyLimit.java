@@ -22,6 +22,7 @@ import java.io.IOException;
 public final class RequestBodyLimit extends OncePerRequestFilter {
 
     static final int MAX_BYTES = 64 * 1024;
+    static final String TOO_LARGE = "The body is larger than this API takes (" + MAX_BYTES / 1024 + " KiB).";
 
     private final ObjectMapper json;
 
@@ -33,8 +34,7 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            Problems.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE,
-                    "The body is larger than this API takes (" + MAX_BYTES / 1024 + " KiB).");
+            Problems.write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE);
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {
@@ -53,15 +53,15 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
     /** Whether reading a body failed because it passed the limit. */
     static boolean exceededBy(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TooLarge) {
+            if (cause instanceof BodyTooLarge) {
                 return true;
             }
         }
         return false;
     }
 
-    private static final class TooLarge extends IOException {
-        TooLarge() {
+    private static final class BodyTooLarge extends IOException {
+        BodyTooLarge() {
             super("request body larger than " + MAX_BYTES + " bytes");
         }
     }
@@ -93,10 +93,10 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
             return n;
         }
 
-        private void count(int n) throws TooLarge {
+        private void count(int n) throws BodyTooLarge {
             read += n;
             if (read > MAX_BYTES) {
-                throw new TooLarge();
+                throw new BodyTooLarge();
             }
         }
 

@@ -2,6 +2,8 @@ package com.uberpopug.ates.app.cli;
 
 import com.uberpopug.ates.api.CommandRefusedException;
 import com.uberpopug.ates.api.accounting.BusinessDaySummary;
+import com.uberpopug.ates.api.accounting.ClosableDays;
+import com.uberpopug.ates.api.accounting.FindClosableDays;
 import com.uberpopug.ates.api.identity.RegisterPopug;
 import com.uberpopug.ates.api.identity.Role;
 import com.uberpopug.ates.api.tasks.CompleteTask;
@@ -9,23 +11,17 @@ import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
 import com.uberpopug.ates.api.tasks.IsEligibleAssignee;
 import com.uberpopug.ates.app.accounting.DayClose;
-import com.uberpopug.ates.app.accounting.OpenBusinessDay;
 import com.uberpopug.ates.app.processors.ProcessorMonitor;
 import me.tongfei.progressbar.ProgressBar;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -62,15 +58,6 @@ class SeedCommand implements Callable<Integer> {
     @Autowired
     ProcessorMonitor processors;
 
-    @Autowired
-    OpenBusinessDay openBusinessDay;
-
-    @Autowired
-    Clock clock;
-
-    @Value("${ates.accounting.zone:UTC}")
-    ZoneId zone;
-
     @Spec
     CommandSpec spec;
 
@@ -96,11 +83,10 @@ class SeedCommand implements Callable<Integer> {
                     + "1 <= --parallelism <= 64.");
             return ExitCodes.INVALID;
         }
-        LocalDate open = openBusinessDay.get();
-        long begun = ChronoUnit.DAYS.between(open, LocalDate.now(clock.withZone(zone))) + 1;
-        if (days > begun) {
-            spec.commandLine().getErr().println("Only " + Math.max(begun, 0) + " business day(s) can be closed now: the open day is "
-                    + open + " and a day is closed only once it has begun (" + zone.getId() + "). Nothing was seeded.");
+        ClosableDays closable = queries.query(new FindClosableDays(), ClosableDays.class).join();
+        if (days > closable.count()) {
+            spec.commandLine().getErr().println("Only " + closable.count() + " business day(s) can be closed now: the open day is "
+                    + closable.openDay() + " and a day is closed only once it has begun. Nothing was seeded.");
             return ExitCodes.REFUSED;
         }
         ExecutorService senders = Executors.newFixedThreadPool(parallelism);

@@ -140,7 +140,8 @@ class ParkedMoneyTest {
     private TestPopugs.Registered popugInTheBlack() {
         TestPopugs.Registered popug = TestPopugs.eligibleWorker(commands, postgres);
         String account = AccountId.of(popug.id());
-        while (balanceOf(account) <= 0) {
+        for (int round = 1; balanceOf(account) <= 0; round++) {
+            assertThat(round).as("rounds to bring a popug into the black").isLessThanOrEqualTo(10);
             CreatedTask task = commands.sendAndWait(new CreateTask(UUID.randomUUID(), "Earn seeds", null, null));
             commands.sendAndWait(new ReassignTask(task.taskId(), popug.id()));
             commands.sendAndWait(new CompleteTask(task.taskId(), popug.id()));

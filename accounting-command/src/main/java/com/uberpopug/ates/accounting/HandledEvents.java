@@ -1,7 +1,13 @@
 package com.uberpopug.ates.accounting;
 
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Which events accounting already acted on. An event is marked only after what it causes has succeeded,
@@ -11,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class HandledEvents {
+
+    private static final String MARKED_IN_BATCH = HandledEvents.class.getName() + ".batch";
 
     private final JdbcTemplate jdbc;
 
@@ -24,11 +32,32 @@ class HandledEvents {
      * second mark is refused by the key, and its transaction, the action's commands with it, rolls back.
      */
     void once(String eventId, Runnable action) {
-        if (Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM accounting_handled_events WHERE event_id = ?)", Boolean.class, eventId))) {
+        Set<String> marked = markedInThisBatch();
+        if (marked != null ? marked.contains(eventId) : markedBefore(eventId)) {
             return;
         }
         action.run();
         jdbc.update("INSERT INTO accounting_handled_events (event_id) VALUES (?)", eventId);
+        if (marked != null) {
+            marked.add(eventId);
+        }
+    }
+
+    /**
+     * The marks among the events of the current processor batch, read with one query when the batch asks
+     * first, and kept up to date as it marks more; null outside a batch (a retried dead letter, say).
+     */
+    private Set<String> markedInThisBatch() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+            return null;
+        }
+        return batch.getOrComputeResource(MARKED_IN_BATCH, key -> new HashSet<>(jdbc.queryForList(
+                "SELECT event_id FROM accounting_handled_events WHERE event_id = ANY (?)", String.class,
+                (Object) batch.getMessages().stream().map(Message::getIdentifier).toArray(String[]::new))));
+    }
+
+    private boolean markedBefore(String eventId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM accounting_handled_events WHERE event_id = ?)", Boolean.class, eventId));
     }
 }

@@ -17,11 +17,10 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Accounting's command-side state next to its aggregates: which business day is open, and which
- * accounts exist. A subscribing processor: the rows change in the transaction of the events.
+ * accounts exist (each is settled by the daily close). A subscribing processor: the rows change in the transaction of the events.
  */
 @Component
 @ProcessingGroup(BusinessDays.PROCESSING_GROUP)
@@ -85,9 +84,5 @@ class BusinessDays {
 
     boolean calendarStarted() {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM accounting_business_days)", Boolean.class));
-    }
-
-    List<UUID> accounts() {
-        return jdbc.queryForList("SELECT popug_id FROM accounting_accounts ORDER BY popug_id", UUID.class);
     }
 }

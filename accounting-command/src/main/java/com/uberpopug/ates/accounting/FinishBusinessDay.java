@@ -5,6 +5,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
 
-/** The daily close settled every account for {@code day} (module-internal, sent by {@link DailyClose}). */
+/** The daily close settled every account for {@code day} (module-internal, sent by {@link CloseWorkers}). */
 record FinishBusinessDay(@TargetAggregateIdentifier String calendarId, LocalDate day, int payouts, Money total) {
 }

@@ -3,6 +3,7 @@ package com.uberpopug.ates.app;
 import com.uberpopug.ates.api.accounting.ConfirmPayout;
 import com.uberpopug.ates.api.accounting.CreditAccount;
 import com.uberpopug.ates.api.accounting.DebitAccount;
+import com.uberpopug.ates.api.accounting.SettleAccount;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * For dead-letter tests: failures that are not outages (a bug, say, that a fix removes), switched on for
  * the tasks, popugs and addresses a test names and off when it "deploys the fix". Besides the board's
- * {@link FailingBoardHandler}: account commands of listed tasks refused, payout confirmations of listed
- * popugs refused, payout mails to listed addresses unparseable. Imported by the tests of the
+ * {@link FailingBoardHandler}: account commands of listed tasks refused, payout confirmations and settlements
+ * of listed popugs refused, payout mails to listed addresses unparseable. Imported by the tests of the
  * "dead-letters" context only.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -37,6 +38,8 @@ public class InjectedFailures {
     public static final Set<UUID> refusedTaskMoney = ConcurrentHashMap.newKeySet();
     /** Confirmations of payouts to these popugs are refused (the transfer itself goes through). */
     public static final Set<UUID> refusedConfirmations = ConcurrentHashMap.newKeySet();
+    /** The daily close's settlements of these popugs' accounts are refused. */
+    public static final Set<UUID> refusedSettlements = ConcurrentHashMap.newKeySet();
     /** Mails to these addresses cannot be sent. */
     public static final Set<String> refusedMails = ConcurrentHashMap.newKeySet();
 
@@ -45,6 +48,7 @@ public class InjectedFailures {
         refusedTaskMoney.clear();
         refusedConfirmations.clear();
         refusedMails.clear();
+        refusedSettlements.clear();
     }
 
     /** Registered on the command bus by Axon (every command handler interceptor bean is). */
@@ -54,7 +58,8 @@ public class InjectedFailures {
             Object command = unitOfWork.getMessage().getPayload();
             boolean refused = command instanceof DebitAccount debit && refusedTaskMoney.contains(debit.taskId())
                     || command instanceof CreditAccount credit && refusedTaskMoney.contains(credit.taskId())
-                    || command instanceof ConfirmPayout confirm && refusedConfirmations.contains(confirm.popugId());
+                    || command instanceof ConfirmPayout confirm && refusedConfirmations.contains(confirm.popugId())
+                    || command instanceof SettleAccount settle && refusedSettlements.contains(settle.popugId());
             if (refused) {
                 throw new IllegalStateException("Injected failure: " + command.getClass().getSimpleName() + " refused");
             }

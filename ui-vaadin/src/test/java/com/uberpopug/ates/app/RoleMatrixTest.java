@@ -89,6 +89,7 @@ class RoleMatrixTest extends KaribuViewTest {
             Map.entry("GET /api/accounts/{popugId}/log", EnumSet.of(Role.ADMIN, Role.ACCOUNTANT)),
             Map.entry("GET /api/accounting/earnings", EnumSet.of(Role.ADMIN, Role.ACCOUNTANT)),
             Map.entry("GET /api/payouts", EnumSet.of(Role.ADMIN, Role.ACCOUNTANT)),
+            Map.entry("GET /api/accounting/closes/{day}", EnumSet.of(Role.ADMIN, Role.ACCOUNTANT)),
             Map.entry("GET /api/analytics/summary", ADMIN),
             Map.entry("GET /api/analytics/earnings", ADMIN),
             Map.entry("GET /api/analytics/most-expensive-task", ADMIN),
@@ -202,7 +203,7 @@ class RoleMatrixTest extends KaribuViewTest {
     private int call(String endpoint, String token, String username) throws Exception {
         String[] methodAndPath = endpoint.split(" ", 2);
         String path = methodAndPath[1].replace("{id}", UUID.randomUUID().toString())
-                .replace("{popugId}", UUID.randomUUID().toString());
+                .replace("{popugId}", UUID.randomUUID().toString()).replace("{day}", "2000-01-01");
         String body = switch (endpoint) {
             case "POST /api/auth/token" -> "{\"username\":\"" + username + "\",\"password\":\"matrix-pass-1\"}";
             case "POST /api/accounting/close-day" -> "{\"day\":\"2000-01-01\"}";

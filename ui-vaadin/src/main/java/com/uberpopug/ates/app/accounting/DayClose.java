@@ -1,23 +1,30 @@
 package com.uberpopug.ates.app.accounting;
 
-import com.uberpopug.ates.api.accounting.AccountingChanged;
 import com.uberpopug.ates.api.accounting.BusinessDaySummary;
 import com.uberpopug.ates.api.accounting.CloseBusinessDay;
+import com.uberpopug.ates.api.accounting.CloseProgress;
 import com.uberpopug.ates.api.accounting.FindBusinessDay;
+import com.uberpopug.ates.api.accounting.FindCloseProgress;
+import com.uberpopug.ates.api.accounting.Money;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Closing the business day by hand, for the API and the command line: the command returns as soon as
- * the day is closing; this waits until the accounting read model reports it closed, with its payouts.
+ * the day is closing; this follows the close (accounts settled of all) until the day is reported closed
+ * and the accounting pages show it, or the wait ends first (the close goes on regardless).
  */
 @Component
 public class DayClose {
+
+    private static final Duration LOOK_EVERY = Duration.ofMillis(200);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -27,26 +34,40 @@ public class DayClose {
         this.queries = queries;
     }
 
-    /** @param day the open day, or null for "whichever is open"; another day is refused (409 / exit 3) */
-    public BusinessDaySummary closeAndWait(LocalDate day, String closedBy, Duration wait) {
+    /**
+     * @param day the open day, or null for "whichever is open"; another day is refused (409 / exit 3)
+     * @return the close as far as it came within {@code wait}: {@link CloseProgress#finished()} if the day closed
+     */
+    public CloseProgress closeAndWait(LocalDate day, String closedBy, Duration wait, Consumer<CloseProgress> onProgress) {
         LocalDate closing = commands.sendAndWait(new CloseBusinessDay(day, closedBy));
-        SubscriptionQueryResult<BusinessDaySummary, AccountingChanged> changes = queries.subscriptionQuery(
-                new FindBusinessDay(closing), BusinessDaySummary.class, AccountingChanged.class);
-        try {
-            BusinessDaySummary closed = changes.initialResult()
-                    .concatWith(changes.updates().map(change -> dayOf(closing)))
-                    .filter(summary -> summary != null && summary.closed())
-                    .blockFirst(wait);
-            if (closed == null) {
-                throw new IllegalStateException("The close of " + closing + " ended without a result");
+        long deadline = System.nanoTime() + wait.toNanos();
+        CloseProgress last = new CloseProgress(closing, 0, 0, 0, Money.ZERO, 0, false);
+        while (true) {
+            Optional<CloseProgress> progress = progressOf(closing);
+            if (progress.isPresent()) {
+                last = progress.get();
+                onProgress.accept(last);
             }
-            return closed;
-        } finally {
-            changes.cancel();
+            if (last.finished() && shownClosed(closing) || System.nanoTime() > deadline) {
+                return last;
+            }
+            try {
+                Thread.sleep(LOOK_EVERY.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
         }
     }
 
-    private BusinessDaySummary dayOf(LocalDate day) {
-        return queries.query(new FindBusinessDay(day), BusinessDaySummary.class).join();
+    /** How far the close of {@code day} has come; empty before it started (or if it never did). */
+    public Optional<CloseProgress> progressOf(LocalDate day) {
+        return queries.query(new FindCloseProgress(day), ResponseTypes.optionalInstanceOf(CloseProgress.class)).join();
+    }
+
+    /** The accounting read model has the day closed, with its payouts (what the pages and the API read next). */
+    private boolean shownClosed(LocalDate day) {
+        BusinessDaySummary summary = queries.query(new FindBusinessDay(day), BusinessDaySummary.class).join();
+        return summary != null && summary.closed();
     }
 }

@@ -4,7 +4,7 @@ import com.uberpopug.ates.api.FieldProblem;
 import com.uberpopug.ates.api.InvalidCommandException;
 import com.uberpopug.ates.api.accounting.AccountBalance;
 import com.uberpopug.ates.api.accounting.AuditLogEntry;
-import com.uberpopug.ates.api.accounting.BusinessDaySummary;
+import com.uberpopug.ates.api.accounting.CloseProgress;
 import com.uberpopug.ates.api.accounting.DayEarnings;
 import com.uberpopug.ates.api.accounting.FindAuditLog;
 import com.uberpopug.ates.api.accounting.FindBalance;
@@ -18,6 +18,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,8 +27,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,7 +79,13 @@ class AccountingApi {
     record CloseRequest(LocalDate day) {
     }
 
-    record Closed(LocalDate day, int payouts, BigDecimal total) {
+    /** A close as far as it came: {@code closing} (accounts settled of all so far) or {@code closed}. */
+    record Close(LocalDate day, String status, int accounts, int settled, int failing, int payouts, BigDecimal total) {
+
+        static Close of(CloseProgress close) {
+            return new Close(close.day(), close.finished() ? "closed" : "closing", close.accounts(), close.settled(),
+                    close.failing(), close.payouts(), close.total().toDollars());
+        }
     }
 
     @GetMapping("/api/accounts/me")
@@ -125,14 +135,26 @@ class AccountingApi {
     }
 
     /**
-     * Closes the open business day and waits for its payouts; 409 when that day has not begun yet (naming it
-     * and when it begins), or when {@code day} is given and is not the open one (a day already closed is named).
+     * Closes the open business day and waits for its payouts: 200 once it is closed; 202 with how far it came
+     * when that takes longer than {@code ates.accounting.close-wait} (it goes on; its Location tells how it
+     * goes); 409 when that day has not begun yet (naming it and when it begins), or when {@code day} is given
+     * and is not the open one (a day already closed is named).
      */
     @PostMapping("/api/accounting/close-day")
-    Closed closeDay(Authentication current, @RequestBody(required = false) CloseRequest request) {
-        BusinessDaySummary closed = dayClose.closeAndWait(request == null ? null : Days.check("day", request.day()),
-                current.getName(), closeWait);
-        return new Closed(closed.day(), closed.payouts(), closed.total().toDollars());
+    ResponseEntity<Close> closeDay(Authentication current, @RequestBody(required = false) CloseRequest request) {
+        CloseProgress close = dayClose.closeAndWait(request == null ? null : Days.check("day", request.day()),
+                current.getName(), closeWait, progress -> { });
+        if (close.finished()) {
+            return ResponseEntity.ok(Close.of(close));
+        }
+        return ResponseEntity.accepted().location(URI.create("/api/accounting/closes/" + close.day())).body(Close.of(close));
+    }
+
+    /** How far the close of a business day has come; 404 if none started. */
+    @GetMapping("/api/accounting/closes/{day}")
+    Close close(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        return Close.of(dayClose.progressOf(Days.check("day", day)).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "No close of the business day " + day + " has started.")));
     }
 
     private List<LogLine> log(UUID popugId, LocalDate day, LocalDate from, LocalDate to) {

@@ -12,6 +12,8 @@ final class ExitCodes {
     static final int REFUSED = 3;
     /** {@code processors}: something needs an operator (a processor in error, dead letters, a stale claim). */
     static final int ATTENTION = 4;
+    /** Long work was started and goes on by itself, but did not end within the command's wait. */
+    static final int STILL_RUNNING = 5;
 
     private ExitCodes() {
     }

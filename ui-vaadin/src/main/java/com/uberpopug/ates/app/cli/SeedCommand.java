@@ -1,7 +1,7 @@
 package com.uberpopug.ates.app.cli;
 
 import com.uberpopug.ates.api.CommandRefusedException;
-import com.uberpopug.ates.api.accounting.BusinessDaySummary;
+import com.uberpopug.ates.api.accounting.CloseProgress;
 import com.uberpopug.ates.api.accounting.ClosableDays;
 import com.uberpopug.ates.api.accounting.FindClosableDays;
 import com.uberpopug.ates.api.identity.RegisterPopug;
@@ -98,7 +98,12 @@ class SeedCommand implements Callable<Integer> {
                 int share = tasks / days + (day <= tasks % days ? 1 : 0);
                 completed += workDay(senders, day, share);
                 awaitAccountingCaughtUp();
-                BusinessDaySummary closed = dayClose.closeAndWait(null, "seed", Duration.ofMinutes(10));
+                CloseProgress closed = dayClose.closeAndWait(null, "seed", Duration.ofMinutes(30), progress -> { });
+                if (!closed.finished()) {
+                    spec.commandLine().getErr().printf("The close of %s did not end within 30 minutes (%,d of %,d accounts "
+                            + "settled); it goes on by itself. Seeding stops here.%n", closed.day(), closed.settled(), closed.accounts());
+                    return ExitCodes.STILL_RUNNING;
+                }
                 spec.commandLine().getOut().println("Closed business day " + closed.day() + ": " + closed.payouts()
                         + " payouts, " + closed.total().format());
             }

@@ -5,6 +5,7 @@ import com.uberpopug.ates.api.accounting.AccountBalance;
 import com.uberpopug.ates.api.accounting.AuditLogEntry;
 import com.uberpopug.ates.api.accounting.BusinessDaySummary;
 import com.uberpopug.ates.api.accounting.CloseBusinessDay;
+import com.uberpopug.ates.api.accounting.CloseProgress;
 import com.uberpopug.ates.api.accounting.DayEarnings;
 import com.uberpopug.ates.api.accounting.FindAuditLog;
 import com.uberpopug.ates.api.accounting.FindBusinessDay;
@@ -14,6 +15,7 @@ import com.uberpopug.ates.api.accounting.ListBalances;
 import com.uberpopug.ates.api.accounting.Money;
 import com.uberpopug.ates.api.accounting.PayoutSummary;
 import com.uberpopug.ates.api.identity.Role;
+import com.uberpopug.ates.app.accounting.DayClose;
 import com.uberpopug.ates.app.accounting.OpenBusinessDay;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -26,6 +28,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,6 +38,7 @@ import org.axonframework.queryhandling.QueryGateway;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * "Accounting" for admins and accountants: today's management earnings and every past day's, all
@@ -51,6 +55,7 @@ public class AccountingView extends VerticalLayout {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final OpenBusinessDay openBusinessDay;
+    private final DayClose dayClose;
     private final String me;
 
     final Span todayEarnings = new Span();
@@ -64,12 +69,15 @@ public class AccountingView extends VerticalLayout {
     final DatePicker payoutDay = new DatePicker("Business day");
     final Grid<PayoutSummary> payouts = new Grid<>(PayoutSummary.class, false);
     final Span noPayouts = new Span("No payouts on this business day.");
+    final Span closeState = new Span();
+    final ProgressBar closeProgress = new ProgressBar();
 
     private LocalDate openDay;
 
     public AccountingView(CommandGateway commands, QueryGateway queries, CurrentPopug currentPopug,
-                          OpenBusinessDay openBusinessDay) {
+                          OpenBusinessDay openBusinessDay, DayClose dayClose) {
         this.commands = commands;
+        this.dayClose = dayClose;
         this.queries = queries;
         this.openBusinessDay = openBusinessDay;
         this.me = currentPopug.profile().username();
@@ -90,7 +98,7 @@ public class AccountingView extends VerticalLayout {
         balances.addColumn(AccountBalance::username).setHeader("Username");
         balances.addColumn(AccountBalance::fullName).setHeader("Full name");
         balances.addColumn(b -> b.balance().format()).setHeader("Balance");
-        balances.setAllRowsVisible(true);
+        balances.setHeight("24em"); // thousands of popugs: the grid fetches the rows in view
         balances.asSingleSelect().addValueChangeListener(change -> showLog());
         logDay.setValue(openDay);
         logDay.addValueChangeListener(change -> showLog());
@@ -99,18 +107,22 @@ public class AccountingView extends VerticalLayout {
         payouts.addColumn(p -> p.amount().format()).setHeader("Amount");
         payouts.addColumn(PayoutSummary::status).setHeader("Status");
         payouts.addColumn(PayoutSummary::reason).setHeader("Reason");
-        payouts.setAllRowsVisible(true);
+        payouts.setHeight("24em");
         payoutDay.setValue(openDay);
         payoutDay.addValueChangeListener(change -> showPayouts());
 
         HorizontalLayout today = new HorizontalLayout(todayEarnings, todayDetails, closeDay);
         today.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H3("Accounting"), new Span("Management earnings today"), today,
+        closeProgress.setWidth("24em");
+        add(new H3("Accounting"), new Span("Management earnings today"), today, closeState, closeProgress,
                 new H4("Earnings per day (last " + EARNINGS_DAYS + " days)"), earnings,
                 new H4("Balances"), balances, logDay, logTitle, log,
                 new H4("Payouts"), payoutDay, noPayouts, payouts);
         refresh();
         LiveUpdates.followAccounting(this, queries, this::refresh);
+        // A close settles accounts without changing the read models for long stretches (carry-overs): its
+        // progress is asked every second while it runs.
+        addAttachListener(attach -> attach.getUI().addPollListener(poll -> showClose()));
     }
 
     private void confirmClose() {
@@ -126,7 +138,7 @@ public class AccountingView extends VerticalLayout {
     void close() {
         try {
             LocalDate closing = commands.sendAndWait(new CloseBusinessDay(openDay, me));
-            Notices.success("The business day " + closing + " is closing; its payouts appear below as they are made.");
+            Notices.success("The business day " + closing + " is closing; its progress shows above, its payouts below as they are made.");
             payoutDay.setValue(closing);
         } catch (CommandRefusedException refused) {
             Notices.error(refused.getMessage());
@@ -156,6 +168,21 @@ public class AccountingView extends VerticalLayout {
         }
         showLog();
         showPayouts();
+        showClose();
+    }
+
+    /** The close of the day before the open one while it runs: accounts settled of all, payouts so far. */
+    void showClose() {
+        Optional<CloseProgress> close = dayClose.progressOf(openDay.minusDays(1)).filter(progress -> !progress.finished());
+        closeState.setVisible(close.isPresent());
+        closeProgress.setVisible(close.isPresent());
+        getUI().ifPresent(ui -> ui.setPollInterval(close.isPresent() ? 1000 : -1));
+        close.ifPresent(progress -> {
+            closeProgress.setValue(progress.share());
+            closeState.setText(String.format("Business day %s is closing: %,d of %,d accounts settled, %,d payouts (%s) so far%s.",
+                    progress.day(), progress.settled(), progress.accounts(), progress.payouts(), progress.total().format(),
+                    progress.failing() == 0 ? "" : "; " + progress.failing() + " failed and are tried again"));
+        });
     }
 
     private void showLog() {

@@ -135,6 +135,13 @@ class AccountingDayTest {
         assertThat(positive).as("popugs in the black").isPositive();
         assertThat(closed.get("payouts").asLong()).isEqualTo(positive);
         assertThat(closed.get("total").decimalValue()).isEqualByComparingTo(dollars(paid));
+        assertThat(closed.get("status").asText()).isEqualTo("closed");
+        assertThat(closed.get("settled").asInt()).as("every account settled").isEqualTo(closed.get("accounts").asInt())
+                .isGreaterThanOrEqualTo(expectedBalances.size());
+        JsonNode followed = api.body(api.call(get("/api/accounting/closes/" + day), accountant.username(), null).andExpect(status().isOk()));
+        assertThat(followed).as("the close as its Location tells it").isEqualTo(closed);
+        api.call(get("/api/accounting/closes/2000-01-01"), "admin", null).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("No close of the business day 2000-01-01 has started."));
 
         // A second close on the same calendar day (a retried request, a double click) is refused: the day it would
         // close has not begun. That day keeps its own automatic close, the one deadline in PostgreSQL.

@@ -2,6 +2,7 @@ package com.uberpopug.ates.app.accounting;
 
 import com.uberpopug.ates.analytics.ClickHouse;
 import com.uberpopug.ates.api.accounting.AccountId;
+import com.uberpopug.ates.api.accounting.CloseProgress;
 import com.uberpopug.ates.api.tasks.CompleteTask;
 import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
@@ -32,7 +33,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Money whose handling failed (not an outage) is parked, and booked exactly once when an operator retries
  * the letter after the fix; a second retry books nothing. A payout whose confirmation failed after the
- * transfer is paid once, never returned and paid again; a payout mail that failed is sent once.
+ * transfer is paid once, never returned and paid again; a payout mail that failed is sent once. A close
+ * whose settlement of one account fails settles the others, and the day closes once that one is retried.
  */
 @AtesSpringTest
 @TestPropertySource(properties = "ates.test.context=dead-letters")
@@ -94,7 +96,7 @@ class ParkedMoneyTest {
         String account = AccountId.of(popug.id());
 
         LocalDate day = clock.letOpenDayBegin(postgres);
-        dayClose.closeAndWait(day, "test", Duration.ofMinutes(2));
+        assertThat(dayClose.closeAndWait(day, "test", Duration.ofMinutes(2), progress -> { }).finished()).as("closed").isTrue();
         await().atMost(Duration.ofSeconds(60)).until(() -> letters("payments", account).equals(List.of("PayoutIssued")));
         assertThat(transfersTo(popug.id())).as("the transfer went through").isEqualTo(1);
         assertThat(accountEvents(account, "PayoutFailed")).as("a failed confirmation is not a failed transfer").isZero();
@@ -107,7 +109,7 @@ class ParkedMoneyTest {
 
         // The next close finds nothing to pay: the money was not given back to be paid again.
         LocalDate next = clock.letOpenDayBegin(postgres);
-        dayClose.closeAndWait(next, "test", Duration.ofMinutes(2));
+        assertThat(dayClose.closeAndWait(next, "test", Duration.ofMinutes(2), progress -> { }).finished()).as("closed").isTrue();
         assertThat(accountEvents(account, "PayoutIssued")).isEqualTo(1);
         assertThat(accountEvents(account, "PayoutFailed")).isZero();
         assertThat(transfersTo(popug.id())).isEqualTo(1);
@@ -121,7 +123,7 @@ class ParkedMoneyTest {
         String account = AccountId.of(popug.id());
 
         LocalDate day = clock.letOpenDayBegin(postgres);
-        dayClose.closeAndWait(day, "test", Duration.ofMinutes(2));
+        assertThat(dayClose.closeAndWait(day, "test", Duration.ofMinutes(2), progress -> { }).finished()).as("closed").isTrue();
         await().atMost(Duration.ofSeconds(60)).until(() -> letters("payout-mails", account).equals(List.of("PayoutIssued")));
         assertThat(GreenMailInbox.subjects(address)).isEmpty();
 
@@ -131,6 +133,41 @@ class ParkedMoneyTest {
         assertThat(GreenMailInbox.subjects(address)).hasSize(1);
         assertThat(new CliRun(context).ates("dead-letters", "retry", "--processor", "payout-mails")).isZero();
         assertThat(GreenMailInbox.subjects(address)).as("mailed once").hasSize(1);
+    }
+
+    @Test
+    void aFailingSettlementHoldsTheDayClosingWhileEveryOtherAccountIsSettledAndIsTriedAgain() {
+        TestPopugs.Registered refused = popugInTheBlack();
+        TestPopugs.Registered other = popugInTheBlack();
+        InjectedFailures.refusedSettlements.add(refused.id());
+
+        LocalDate day = clock.letOpenDayBegin(postgres);
+        CliRun close = new CliRun(context);
+        assertThat(close.ates("close-day", "--wait", "PT3S")).as("not closed within the wait").isEqualTo(5);
+        assertThat(close.err.toString()).contains("The close of " + day + " goes on:");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            CloseProgress progress = dayClose.progressOf(day).orElseThrow();
+            assertThat(progress.failing()).as("failing").isEqualTo(1);
+            assertThat(progress.settled()).as("settled: all but one").isEqualTo(progress.accounts() - 1);
+            assertThat(progress.finished()).isFalse();
+        });
+        assertThat(accountEvents(AccountId.of(other.id()), "PayoutIssued")).as("the others are paid meanwhile").isEqualTo(1);
+        assertThat(accountEvents(AccountId.of(refused.id()), "PayoutIssued")).isZero();
+        assertThat(dayClosedEvents(day)).as("the day is not reported closed").isZero();
+
+        InjectedFailures.refusedSettlements.remove(refused.id());
+        await().atMost(Duration.ofSeconds(60)).until(() -> dayClose.progressOf(day).orElseThrow().finished());
+        assertThat(accountEvents(AccountId.of(refused.id()), "PayoutIssued")).as("paid once, after the retry").isEqualTo(1);
+        assertThat(accountEvents(AccountId.of(other.id()), "PayoutIssued")).as("not paid again").isEqualTo(1);
+        assertThat(dayClosedEvents(day)).isEqualTo(1);
+        CloseProgress closed = dayClose.progressOf(day).orElseThrow();
+        assertThat(closed.failing()).isZero();
+        assertThat(List.of((long) closed.payouts(), closed.total().cents())).as("the day's totals are its payouts")
+                .isEqualTo(postgres.queryForObject("""
+                        SELECT count(*), coalesce(sum((convert_from(payload, 'UTF8')::json -> 'amount' ->> 'cents')::bigint), 0)
+                        FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.PayoutIssued'
+                          AND convert_from(payload, 'UTF8')::json ->> 'day' = ?""",
+                        (rs, row) -> List.of(rs.getLong(1), rs.getLong(2)), day.toString()));
     }
 
     /**
@@ -172,6 +209,12 @@ class ParkedMoneyTest {
     private long accountEvents(String account, String type) {
         return postgres.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype = ?",
                 Long.class, account, "com.uberpopug.ates.api.accounting." + type);
+    }
+
+    private long dayClosedEvents(LocalDate day) {
+        return postgres.queryForObject("""
+                SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.BusinessDayClosed'
+                  AND convert_from(payload, 'UTF8')::json ->> 'day' = ?""", Long.class, day.toString());
     }
 
     private long transfersTo(UUID popugId) {

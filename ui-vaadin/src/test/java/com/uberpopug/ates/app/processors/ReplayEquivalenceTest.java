@@ -113,7 +113,7 @@ class ReplayEquivalenceTest {
         work(40, 40);
         awaitQuiet(); // accounting has booked the day's money: the close pays it
         clock.letOpenDayBegin(postgres);
-        dayClose.closeAndWait(null, "test", Duration.ofMinutes(2));
+        assertThat(dayClose.closeAndWait(null, "test", Duration.ofMinutes(2), progress -> { }).finished()).as("closed").isTrue();
         work(10, 5);
         awaitQuiet();
     }

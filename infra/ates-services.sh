@@ -232,7 +232,8 @@ mail_up() {
       || fail SMTP "could not fetch GreenMail (see $LOGS/greenmail-fetch.log)" "check that Maven Central is reachable, then run again"
   fi
   say "starting GreenMail SMTP on 127.0.0.1:$SMTP_PORT (mails readable at http://127.0.0.1:$MAIL_API_PORT)"
-  nohup java -Xmx128m -Dgreenmail.setup.test.smtp -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled \
+  # GreenMail keeps every mail in memory: a close of 100,000 popugs sends 50,000 (128 MB ran out at 7,500).
+  nohup java -Xmx1g -Dgreenmail.setup.test.smtp -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled \
     -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port=$MAIL_API_PORT -jar "$jar" >"$LOGS/greenmail.log" 2>&1 &
   echo $! > "$RUN/greenmail.pid"
   mark_started greenmail "$RUN/greenmail.pid"

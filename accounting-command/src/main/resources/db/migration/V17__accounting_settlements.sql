@@ -3,11 +3,13 @@
 -- instance, the row marked in the same transaction as the account's events. A crash leaves the rows not
 -- yet settled; the workers go on with them after the restart, and settle nobody twice.
 
--- The closes planned: the day, how many accounts it settles, and when it was planned.
+-- The closes planned: the day, how many accounts it settles, when it was planned, and the trace id of the
+-- action that closed the day (the workers' commands and log lines carry it).
 CREATE TABLE accounting_closes (
     day        DATE        PRIMARY KEY,
     accounts   INT         NOT NULL,
-    planned_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    planned_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    trace_id   VARCHAR(64)
 );
 
 -- One row per account of a planned close; payout_cents is what its settlement paid out (null: carried

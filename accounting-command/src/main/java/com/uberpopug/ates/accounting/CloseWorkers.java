@@ -7,8 +7,10 @@ import com.uberpopug.ates.api.accounting.SettleAccount;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +29,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -41,6 +42,12 @@ import java.util.concurrent.atomic.AtomicReference;
 @Component
 class CloseWorkers implements SmartLifecycle {
 
+    /**
+     * The application's trace id key, in metadata and the MDC (README, "Trace ids"): the workers run in the
+     * trace of the action that closed the day, so their commands, events and log lines carry it.
+     */
+    static final String TRACE_ID = "traceId";
+
     private static final Logger log = LoggerFactory.getLogger(CloseWorkers.class);
 
     private final Settlements settlements;
@@ -53,7 +60,7 @@ class CloseWorkers implements SmartLifecycle {
     private ExecutorService workers;
 
     CloseWorkers(Settlements settlements, CommandGateway commands, PlatformTransactionManager transactions,
-                 @Value("${ates.accounting.close.parallelism:4}") int parallelism,
+                 @Value("${ates.accounting.close.parallelism:8}") int parallelism,
                  @Value("${ates.accounting.close.poll:5s}") Duration poll,
                  @Value("${ates.accounting.close.retry-pause:10s}") Duration retryPause) {
         if (parallelism < 1) {
@@ -96,13 +103,14 @@ class CloseWorkers implements SmartLifecycle {
 
     /** True when the day is reported closed: every account settled. */
     private boolean settleAndFinish(LocalDate day) throws InterruptedException, ExecutionException {
+        String traceId = settlements.traceOf(day);
         List<Future<?>> running = new ArrayList<>(parallelism);
         for (int i = 0; i < parallelism; i++) {
-            running.add(workers.submit(() -> {
+            running.add(workers.submit(() -> inTrace(traceId, () -> {
                 while (!Thread.currentThread().isInterrupted() && settleOne(day)) {
                     // on to the next account
                 }
-            }));
+            })));
         }
         for (Future<?> worker : running) {
             worker.get();
@@ -111,10 +119,22 @@ class CloseWorkers implements SmartLifecycle {
         if (progress.settled() < progress.accounts()) {
             return false;
         }
-        commands.sendAndWait(new FinishBusinessDay(BusinessCalendar.ID, day, progress.payouts(), progress.total()));
-        log.info("Business day {} closed: {} accounts settled, {} payouts, {} in all", day, progress.accounts(),
-                progress.payouts(), progress.total().format());
+        inTrace(traceId, () -> {
+            commands.sendAndWait(new FinishBusinessDay(BusinessCalendar.ID, day, progress.payouts(), progress.total()));
+            log.info("Business day {} closed: {} accounts settled, {} payouts, {} in all", day, progress.accounts(),
+                    progress.payouts(), progress.total().format());
+        });
         return true;
+    }
+
+    private static void inTrace(String traceId, Runnable work) {
+        if (traceId == null) {
+            work.run();
+            return;
+        }
+        try (MDC.MDCCloseable trace = MDC.putCloseable(TRACE_ID, traceId)) {
+            work.run();
+        }
     }
 
     /** Settles one account of the day; false when none is left to take. */
@@ -122,13 +142,15 @@ class CloseWorkers implements SmartLifecycle {
         AtomicReference<UUID> taken = new AtomicReference<>();
         try {
             return Boolean.TRUE.equals(eachAccount.execute(transaction -> {
-                Optional<UUID> popug = settlements.claim(day);
+                Optional<UUID> popug = settlements.take(day);
                 if (popug.isEmpty()) {
                     return false;
                 }
                 taken.set(popug.get());
                 Money paidOut = commands.sendAndWait(new SettleAccount(popug.get(), day, payoutId(popug.get(), day)));
-                settlements.settled(day, popug.get(), paidOut);
+                if (paidOut != null) {
+                    settlements.paidOut(day, popug.get(), paidOut);
+                }
                 return true;
             }));
         } catch (RuntimeException failed) {
@@ -166,11 +188,8 @@ class CloseWorkers implements SmartLifecycle {
     }
 
     private static ThreadFactory named(String prefix) {
-        AtomicInteger number = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix + "-");
+        threads.setDaemon(true);
+        return threads;
     }
 }

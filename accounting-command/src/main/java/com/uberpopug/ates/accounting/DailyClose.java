@@ -3,6 +3,7 @@ package com.uberpopug.ates.accounting;
 import com.uberpopug.ates.api.accounting.BusinessDayCloseStarted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +32,8 @@ class DailyClose {
     }
 
     @EventHandler
-    void on(BusinessDayCloseStarted event) {
-        settlements.plan(event.day());
+    void on(BusinessDayCloseStarted event, @MetaDataValue(CloseWorkers.TRACE_ID) String traceId) {
+        settlements.plan(event.day(), traceId);
         log.info("Business day {} is closing (by {}): its accounts are settled now", event.day(), event.closedBy());
         CurrentUnitOfWork.get().afterCommit(unit -> workers.wake());
     }

@@ -28,9 +28,13 @@ class Settlements {
         this.jdbc = jdbc;
     }
 
-    /** Plans the close of {@code day}: every account opened so far. A second plan of the same day adds nothing. */
-    void plan(LocalDate day) {
-        if (jdbc.update("INSERT INTO accounting_closes (day, accounts) VALUES (?, 0) ON CONFLICT (day) DO NOTHING", day) == 1) {
+    /**
+     * Plans the close of {@code day}: every account opened so far, in the trace of the action that closed the
+     * day. A second plan of the same day adds nothing.
+     */
+    void plan(LocalDate day, String traceId) {
+        if (jdbc.update("INSERT INTO accounting_closes (day, accounts, trace_id) VALUES (?, 0, ?) ON CONFLICT (day) DO NOTHING",
+                day, traceId) == 1) {
             int accounts = jdbc.update("INSERT INTO accounting_settlements (day, popug_id) SELECT ?, popug_id FROM accounting_accounts", day);
             jdbc.update("UPDATE accounting_closes SET accounts = ? WHERE day = ?", accounts, day);
         }
@@ -43,22 +47,30 @@ class Settlements {
                 WHERE d.status = 'closing' ORDER BY c.day LIMIT 1""", LocalDate.class).stream().findFirst();
     }
 
-    /**
-     * Takes one account of the day to settle, locked until the caller's transaction ends; other workers
-     * (of this instance or another) skip it. Empty when every account is settled, taken, or waiting to be
-     * tried again.
-     */
-    Optional<UUID> claim(LocalDate day) {
-        return jdbc.queryForList("""
-                SELECT popug_id FROM accounting_settlements
-                WHERE day = ? AND NOT settled AND (retry_at IS NULL OR retry_at <= now())
-                LIMIT 1 FOR UPDATE SKIP LOCKED""", UUID.class, day).stream().findFirst();
+    /** The trace id of the action that closed the day (null for a close planned without one). */
+    String traceOf(LocalDate day) {
+        return jdbc.queryForObject("SELECT trace_id FROM accounting_closes WHERE day = ?", String.class, day);
     }
 
-    /** Marks the account settled, with what was paid out (null: the balance was carried over). */
-    void settled(LocalDate day, UUID popugId, Money paidOut) {
-        jdbc.update("UPDATE accounting_settlements SET settled = true, payout_cents = ?, last_failure = NULL, retry_at = NULL "
-                + "WHERE day = ? AND popug_id = ?", paidOut == null ? null : paidOut.cents(), day, popugId);
+    /**
+     * Takes one account of the day to settle and marks it settled, in the caller's transaction: other workers
+     * (of this instance or another) skip it while the transaction runs, and if it rolls back the mark goes with
+     * it. One statement, as the close runs it once per account. Empty when every account is settled, taken, or
+     * waiting to be tried again.
+     */
+    Optional<UUID> take(LocalDate day) {
+        return jdbc.queryForList("""
+                UPDATE accounting_settlements SET settled = true, last_failure = NULL, retry_at = NULL
+                WHERE day = ? AND popug_id = (
+                    SELECT popug_id FROM accounting_settlements
+                    WHERE day = ? AND NOT settled AND (retry_at IS NULL OR retry_at <= now())
+                    LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING popug_id""", UUID.class, day, day).stream().findFirst();
+    }
+
+    /** Records what the settlement of a taken account paid out. */
+    void paidOut(LocalDate day, UUID popugId, Money amount) {
+        jdbc.update("UPDATE accounting_settlements SET payout_cents = ? WHERE day = ? AND popug_id = ?", amount.cents(), day, popugId);
     }
 
     /** Records a failed settlement, to be tried again after {@code pause}. */
@@ -67,9 +79,14 @@ class Settlements {
                 + "WHERE day = ? AND popug_id = ?", failure, Timestamp.from(Instant.now().plus(pause)), day, popugId);
     }
 
-    /** How far the close of the day has come; empty if it was never planned. */
+    /** How far the close of the day has come (no day: the close running now); empty if there is none. */
     @QueryHandler
     Optional<CloseProgress> progress(FindCloseProgress query) {
+        Optional<LocalDate> day = query.day() != null ? Optional.of(query.day()) : nextToSettle();
+        return day.flatMap(this::progressOf);
+    }
+
+    private Optional<CloseProgress> progressOf(LocalDate day) {
         return jdbc.query("""
                 SELECT c.accounts,
                        count(s.popug_id) FILTER (WHERE s.settled) AS settled,
@@ -82,8 +99,8 @@ class Settlements {
                 LEFT JOIN accounting_settlements s ON s.day = c.day
                 WHERE c.day = ?
                 GROUP BY c.accounts""",
-                (rs, row) -> new CloseProgress(query.day(), rs.getInt("accounts"), rs.getInt("settled"), rs.getInt("payouts"),
+                (rs, row) -> new CloseProgress(day, rs.getInt("accounts"), rs.getInt("settled"), rs.getInt("payouts"),
                         new Money(rs.getLong("total")), rs.getInt("failing"), rs.getBoolean("finished")),
-                query.day()).stream().findFirst();
+                day).stream().findFirst();
     }
 }

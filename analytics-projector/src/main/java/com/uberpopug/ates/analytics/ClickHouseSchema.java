@@ -30,6 +30,11 @@ class ClickHouseSchema {
     }
 
     void migrate() {
+        migrateTo(Integer.MAX_VALUE);
+    }
+
+    /** Applies the migrations up to {@code version} (a test builds a database of an older schema with it). */
+    void migrateTo(int version) {
         clickHouse.serverJdbc().execute("CREATE DATABASE IF NOT EXISTS " + clickHouse.database());
         clickHouse.jdbc().execute("""
                 CREATE TABLE IF NOT EXISTS schema_history (
@@ -38,7 +43,7 @@ class ClickHouseSchema {
         Integer current = clickHouse.jdbc().queryForObject("SELECT max(version) FROM schema_history", Integer.class);
         int applied = current == null ? 0 : current;
         for (Migration migration : migrations()) {
-            if (migration.version() <= applied) {
+            if (migration.version() <= applied || migration.version() > version) {
                 continue;
             }
             log.info("ClickHouse: applying V{}__{}", migration.version(), migration.description());

@@ -18,20 +18,23 @@ import java.util.UUID;
 
 /**
  * Writes every balance change into ClickHouse's {@code balance_changes} from the {@code ates.accounting}
- * topic, a batch per unit of work, keyed by event id (see V2__balance_changes.sql).
+ * topic, a batch per unit of work, keyed by event id (see V2__balance_changes.sql), and has the
+ * {@link BalanceRollups} of the days and popugs of the batch recomputed after it.
  */
 @Component
 @ProcessingGroup(TaskFactsProjector.PROCESSING_GROUP)
 class MoneyFactsProjector {
 
-    private static final String INSERT = """
+    static final String INSERT = """
             INSERT INTO balance_changes (event_id, popug_id, day, at, kind, amount_cents, task_id)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     private final ClickHouse clickHouse;
+    private final BalanceRollups rollups;
 
     MoneyFactsProjector(ClickHouse clickHouse) {
         this.clickHouse = clickHouse;
+        this.rollups = new BalanceRollups(clickHouse);
     }
 
     @EventHandler
@@ -63,10 +66,12 @@ class MoneyFactsProjector {
     @ResetHandler
     void reset() {
         clickHouse.jdbc().execute("TRUNCATE TABLE balance_changes");
+        rollups.truncate();
     }
 
     private void write(String eventId, UUID popugId, LocalDate day, Instant at, String kind, long cents, UUID taskId) {
         ClickHouseBatch.of(clickHouse, INSERT).add(eventId, popugId.toString(), java.sql.Date.valueOf(day),
                 java.sql.Timestamp.from(at), kind, cents, taskId == null ? "" : taskId.toString());
+        rollups.touched(day, popugId.toString());
     }
 }

@@ -79,6 +79,23 @@ class AnalyticsQueriesTest {
     }
 
     @Test
+    void factsStoredBeforeTheRollupsGiveTheSameAnswersAfterTheMigration() {
+        deliverTheStream();
+        ClickHouse older = new ClickHouse(new ClickHouseProperties(null, database + "_older", null, null));
+        try {
+            new ClickHouseSchema(older).migrateTo(3); // facts ordered by event id, no rollups
+            for (String table : List.of("tasks", "balance_changes")) {
+                older.jdbc().execute("INSERT INTO " + table + " SELECT * FROM " + database + "." + table);
+                older.jdbc().execute("INSERT INTO " + table + " SELECT * FROM " + database + "." + table); // and twice
+            }
+            new ClickHouseSchema(older).migrate();
+            assertAnswers(new AnalyticsQueries(older));
+        } finally {
+            older.serverJdbc().execute("DROP DATABASE IF EXISTS " + database + "_older");
+        }
+    }
+
+    @Test
     void withoutFactsEverythingIsZeroOrNone() {
         assertThat(analytics.summary(new FindAnalyticsSummary(MON_NOV_30)).managementEarnings()).isEqualTo(Money.ZERO);
         assertThat(analytics.summary(new FindAnalyticsSummary(MON_NOV_30)).negativePopugs()).isZero();
@@ -118,6 +135,10 @@ class AnalyticsQueriesTest {
     }
 
     private void assertAnswers() {
+        assertAnswers(analytics);
+    }
+
+    private static void assertAnswers(AnalyticsQueries analytics) {
         assertThat(analytics.summary(new FindAnalyticsSummary(SUN_NOV_29)).managementEarnings()).isEqualTo(dollars(5));
         assertThat(analytics.summary(new FindAnalyticsSummary(MON_NOV_30)).managementEarnings()).isEqualTo(dollars(-18));
         assertThat(analytics.summary(new FindAnalyticsSummary(TUE_DEC_1)).managementEarnings()).isEqualTo(dollars(-25));
@@ -125,17 +146,21 @@ class AnalyticsQueriesTest {
         assertThat(analytics.summary(new FindAnalyticsSummary(SUN_NOV_29)).negativePopugs()).isEqualTo(1);
         assertThat(analytics.summary(new FindAnalyticsSummary(MON_NOV_30)).negativePopugs()).isEqualTo(2);
         assertThat(analytics.summary(new FindAnalyticsSummary(TUE_DEC_1)).negativePopugs()).isEqualTo(1);
+        // Later days of December: Dec 1 is in the month's first span of seven days, counted as a whole span.
+        assertThat(analytics.summary(new FindAnalyticsSummary(TUE_DEC_1.plusDays(8))).negativePopugs()).as("Dec 9").isEqualTo(1);
+        assertThat(analytics.summary(new FindAnalyticsSummary(TUE_DEC_1.plusDays(30))).negativePopugs()).as("Dec 31").isEqualTo(1);
+        assertThat(analytics.summary(new FindAnalyticsSummary(TUE_DEC_1.plusDays(31))).negativePopugs()).as("Jan 1").isEqualTo(1);
 
         List<EarningsOfDay> range = analytics.earnings(new FindEarningsPerDay(SUN_NOV_29.minusDays(1), TUE_DEC_1.plusDays(1)));
         assertThat(range).extracting(EarningsOfDay::earnings)
                 .containsExactly(Money.ZERO, dollars(5), dollars(-18), dollars(-25), Money.ZERO);
 
-        assertThat(mostExpensive(Period.DAY, SUN_NOV_29)).isEqualTo(BEAK);
-        assertThat(mostExpensive(Period.DAY, MON_NOV_30)).isEqualTo(PERCH);
-        assertThat(mostExpensive(Period.WEEK, SUN_NOV_29)).as("Mon 23 .. Sun 29").isEqualTo(BEAK);
-        assertThat(mostExpensive(Period.WEEK, TUE_DEC_1)).as("Mon 30 .. Sun Dec 6").isEqualTo(PERCH);
-        assertThat(mostExpensive(Period.MONTH, SUN_NOV_29)).as("November").isEqualTo(PERCH);
-        assertThat(mostExpensive(Period.MONTH, TUE_DEC_1)).as("December").isEqualTo(BELL);
+        assertThat(mostExpensive(analytics, Period.DAY, SUN_NOV_29)).isEqualTo(BEAK);
+        assertThat(mostExpensive(analytics, Period.DAY, MON_NOV_30)).isEqualTo(PERCH);
+        assertThat(mostExpensive(analytics, Period.WEEK, SUN_NOV_29)).as("Mon 23 .. Sun 29").isEqualTo(BEAK);
+        assertThat(mostExpensive(analytics, Period.WEEK, TUE_DEC_1)).as("Mon 30 .. Sun Dec 6").isEqualTo(PERCH);
+        assertThat(mostExpensive(analytics, Period.MONTH, SUN_NOV_29)).as("November").isEqualTo(PERCH);
+        assertThat(mostExpensive(analytics, Period.MONTH, TUE_DEC_1)).as("December").isEqualTo(BELL);
         assertThat(analytics.mostExpensive(new FindMostExpensiveTask(Period.DAY, LocalDate.of(2026, 11, 25))).task())
                 .as("no completion that day").isNull();
 
@@ -149,7 +174,7 @@ class AnalyticsQueriesTest {
         assertThat(analytics.mostExpensive(new FindMostExpensiveTask(Period.DAY, SUN_NOV_29)).task().jiraId()).isEqualTo("UP-1");
     }
 
-    private UUID mostExpensive(Period period, LocalDate date) {
+    private static UUID mostExpensive(AnalyticsQueries analytics, Period period, LocalDate date) {
         return analytics.mostExpensive(new FindMostExpensiveTask(period, date)).task().id();
     }
 

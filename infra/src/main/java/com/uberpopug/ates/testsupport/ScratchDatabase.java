@@ -30,6 +30,11 @@ public final class ScratchDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /** The database's JDBC URL, for a test that needs connections of its own (transactions side by side). */
+    public String url() {
+        return IsolatedServices.POSTGRES + name;
+    }
+
     public JdbcTemplate jdbc() {
         return new JdbcTemplate(dataSource);
     }

@@ -19,14 +19,23 @@ public final class GreenMailInbox {
     }
 
     public static List<String> subjects(String address) throws Exception {
+        return field(address, "subject");
+    }
+
+    /** The Message-ID of each mail received: a message sent twice has one Message-ID twice. */
+    public static List<String> messageIds(String address) throws Exception {
+        return field(address, "Message-ID");
+    }
+
+    private static List<String> field(String address, String name) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(API + address + "/messages/")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        List<String> subjects = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         JsonNode mails = new ObjectMapper().readTree(response.body());
         if (mails.isArray()) { // before the first mail to an address GreenMail answers with an error object
-            mails.forEach(mail -> subjects.add(mail.get("subject").asText()));
+            mails.forEach(mail -> values.add(mail.get(name).asText()));
         }
-        return subjects;
+        return values;
     }
 }

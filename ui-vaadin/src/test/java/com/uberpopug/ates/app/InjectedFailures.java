@@ -13,12 +13,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +70,15 @@ public class InjectedFailures {
         };
     }
 
+    private static List<String> recipients(MimeMessage message) {
+        try {
+            Address[] to = message.getAllRecipients();
+            return to == null ? List.of() : Arrays.stream(to).map(address -> ((InternetAddress) address).getAddress()).toList();
+        } catch (MessagingException unreadable) {
+            throw new MailParseException(unreadable);
+        }
+    }
+
     /** The real SMTP sender, failing for listed addresses as for an address it cannot parse. */
     @Bean
     @Primary
@@ -74,9 +86,10 @@ public class InjectedFailures {
         JavaMailSenderImpl smtp = new JavaMailSenderImpl() {
             @Override
             protected void doSend(MimeMessage[] messages, Object[] originals) throws MailException {
-                if (originals != null && Arrays.stream(originals).anyMatch(original -> original instanceof SimpleMailMessage simple
-                        && simple.getTo() != null && Arrays.stream(simple.getTo()).anyMatch(refusedMails::contains))) {
-                    throw new MailParseException("Injected failure: the address cannot be parsed");
+                for (MimeMessage message : messages) {
+                    if (recipients(message).stream().anyMatch(refusedMails::contains)) {
+                        throw new MailParseException("Injected failure: the address cannot be parsed");
+                    }
                 }
                 super.doSend(messages, originals);
             }

@@ -60,9 +60,14 @@ public class DayClose {
         }
     }
 
-    /** How far the close of {@code day} has come; empty before it started (or if it never did). */
+    /** How far the close of {@code day} has come; empty before it started (or if it never did). Null: the running one. */
     public Optional<CloseProgress> progressOf(LocalDate day) {
         return queries.query(new FindCloseProgress(day), ResponseTypes.optionalInstanceOf(CloseProgress.class)).join();
+    }
+
+    /** The close running now (the earliest day still closing), if any. */
+    public Optional<CloseProgress> runningClose() {
+        return progressOf(null).filter(progress -> !progress.finished());
     }
 
     /** The accounting read model has the day closed, with its payouts (what the pages and the API read next). */

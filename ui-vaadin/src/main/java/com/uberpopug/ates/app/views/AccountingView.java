@@ -171,9 +171,9 @@ public class AccountingView extends VerticalLayout {
         showClose();
     }
 
-    /** The close of the day before the open one while it runs: accounts settled of all, payouts so far. */
+    /** The close that runs now, if one does: accounts settled of all, payouts so far. */
     void showClose() {
-        Optional<CloseProgress> close = dayClose.progressOf(openDay.minusDays(1)).filter(progress -> !progress.finished());
+        Optional<CloseProgress> close = dayClose.runningClose();
         closeState.setVisible(close.isPresent());
         closeProgress.setVisible(close.isPresent());
         getUI().ifPresent(ui -> ui.setPollInterval(close.isPresent() ? 1000 : -1));

@@ -1,5 +1,6 @@
 package com.uberpopug.ates.app.bench;
 
+import com.uberpopug.ates.testsupport.Machine;
 import com.uberpopug.ates.api.Topic;
 import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.app.kafka.KafkaTopics;

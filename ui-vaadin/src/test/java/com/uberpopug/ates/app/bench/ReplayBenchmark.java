@@ -1,5 +1,6 @@
 package com.uberpopug.ates.app.bench;
 
+import com.uberpopug.ates.testsupport.Machine;
 import com.uberpopug.ates.app.AtesSpringTest;
 import com.uberpopug.ates.app.TestClock;
 import com.uberpopug.ates.app.cli.AtesCli;

@@ -1,16 +1,16 @@
-package com.uberpopug.ates.app.bench;
+package com.uberpopug.ates.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What a benchmark ran on, printed beside its figures. */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static String describe() {
+    public static String describe() {
         return String.format("%s, %d cores, %.1f GiB RAM, %s %s, Java %s (%s)",
                 cpuModel(), Runtime.getRuntime().availableProcessors(), totalMemoryGiB(),
                 System.getProperty("os.name"), System.getProperty("os.version"),

@@ -31,6 +31,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -122,7 +123,14 @@ public class AccountingView extends VerticalLayout {
         LiveUpdates.followAccounting(this, queries, this::refresh);
         // A close settles accounts without changing the read models for long stretches (carry-overs): its
         // progress is asked every second while it runs.
-        addAttachListener(attach -> attach.getUI().addPollListener(poll -> showClose()));
+        addAttachListener(attach -> {
+            Registration polls = attach.getUI().addPollListener(poll -> showClose());
+            addDetachListener(detach -> {
+                polls.remove();
+                detach.getUI().setPollInterval(-1);
+                detach.unregisterListener();
+            });
+        });
     }
 
     private void confirmClose() {

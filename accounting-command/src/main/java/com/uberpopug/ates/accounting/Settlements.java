@@ -7,9 +7,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,8 +73,10 @@ class Settlements {
 
     /** Records a failed settlement, to be tried again after {@code pause}. */
     void failed(LocalDate day, UUID popugId, String failure, Duration pause) {
-        jdbc.update("UPDATE accounting_settlements SET failures = failures + 1, last_failure = ?, retry_at = ? "
-                + "WHERE day = ? AND popug_id = ?", failure, Timestamp.from(Instant.now().plus(pause)), day, popugId);
+        // The database's clock, the one take() compares retry_at with.
+        jdbc.update("UPDATE accounting_settlements SET failures = failures + 1, last_failure = ?, "
+                + "retry_at = now() + make_interval(secs => ?) WHERE day = ? AND popug_id = ?",
+                failure, pause.toMillis() / 1000.0, day, popugId);
     }
 
     /** How far the close of the day has come (no day: the close running now); empty if there is none. */

@@ -58,8 +58,13 @@ final class BalanceRollups {
         }
     }
 
-    /** Every statement names its version first; the popugs of the batch come last. */
+    /**
+     * Every statement names its version first; the popugs of the batch come last. A span and a month are
+     * recomputed once per batch, for the popugs of all its days the batch touched.
+     */
     private void recompute(Map<LocalDate, Set<String>> touched) {
+        Map<LocalDate, Set<String>> spans = new TreeMap<>();
+        Map<LocalDate, Set<String>> months = new TreeMap<>();
         touched.forEach((day, popugs) -> {
             Date date = Date.valueOf(day);
             rollUp("""
@@ -71,24 +76,27 @@ final class BalanceRollups {
                     SELECT ?, day, task_id, amount_cents, at FROM balance_changes FINAL
                     WHERE day = ? AND kind = 'CREDIT' AND task_id != ''
                     ORDER BY amount_cents DESC, at ASC, task_id ASC LIMIT 1""", Set.of(), date);
-            String ofPopugs = "popug_id IN (" + String.join(", ", Collections.nCopies(popugs.size(), "?")) + ")";
             rollUp("""
                     INSERT INTO popug_day_changes (version, day, popug_id, net_cents)
                     SELECT ?, day, popug_id, sum(amount_cents) FROM balance_changes FINAL
-                    WHERE day = ? AND %s GROUP BY day, popug_id""".formatted(ofPopugs), popugs, date);
-            LocalDate span = spanOf(day);
-            rollUp("""
-                    INSERT INTO popug_span_changes (version, span, popug_id, net_cents)
-                    SELECT ?, toDate(?), popug_id, sum(net_cents) FROM popug_day_changes FINAL
-                    WHERE day >= ? AND day <= ? AND %s GROUP BY popug_id""".formatted(ofPopugs), popugs,
-                    Date.valueOf(span), Date.valueOf(span), Date.valueOf(lastDayOfSpan(span)));
-            LocalDate month = day.withDayOfMonth(1);
-            rollUp("""
-                    INSERT INTO popug_month_changes (version, month, popug_id, net_cents)
-                    SELECT ?, toDate(?), popug_id, sum(net_cents) FROM popug_span_changes FINAL
-                    WHERE span >= ? AND span <= ? AND %s GROUP BY popug_id""".formatted(ofPopugs), popugs,
-                    Date.valueOf(month), Date.valueOf(month), Date.valueOf(month.plusMonths(1).minusDays(1)));
+                    WHERE day = ? AND %s GROUP BY day, popug_id""".formatted(ofPopugs(popugs)), popugs, date);
+            spans.computeIfAbsent(spanOf(day), span -> new TreeSet<>()).addAll(popugs);
+            months.computeIfAbsent(day.withDayOfMonth(1), month -> new TreeSet<>()).addAll(popugs);
         });
+        spans.forEach((span, popugs) -> rollUp("""
+                INSERT INTO popug_span_changes (version, span, popug_id, net_cents)
+                SELECT ?, toDate(?), popug_id, sum(net_cents) FROM popug_day_changes FINAL
+                WHERE day >= ? AND day <= ? AND %s GROUP BY popug_id""".formatted(ofPopugs(popugs)), popugs,
+                Date.valueOf(span), Date.valueOf(span), Date.valueOf(lastDayOfSpan(span))));
+        months.forEach((month, popugs) -> rollUp("""
+                INSERT INTO popug_month_changes (version, month, popug_id, net_cents)
+                SELECT ?, toDate(?), popug_id, sum(net_cents) FROM popug_span_changes FINAL
+                WHERE span >= ? AND span <= ? AND %s GROUP BY popug_id""".formatted(ofPopugs(popugs)), popugs,
+                Date.valueOf(month), Date.valueOf(month), Date.valueOf(month.plusMonths(1).minusDays(1))));
+    }
+
+    private static String ofPopugs(Set<String> popugs) {
+        return "popug_id IN (" + String.join(", ", Collections.nCopies(popugs.size(), "?")) + ")";
     }
 
     private void rollUp(String sql, Set<String> popugs, Object... values) {

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalTime;
@@ -37,11 +38,13 @@ class AccountingConfiguration {
 
     /**
      * An account gains an event with every task its popug is given or completes: thousands a year. Without
-     * snapshots each command on it (and the daily close, for every account) would read all of them.
+     * snapshots each command on it (and the daily close, for every account) would read all of them. Every 50:
+     * loading the account was half of the accounting processor's time with 200 (docs/PERFORMANCE.md, live
+     * throughput), and a snapshot is one small row.
      */
     @Bean
     SnapshotTriggerDefinition accountSnapshots(Snapshotter snapshotter,
-                                               @Value("${ates.accounting.account-snapshot-every:200}") int every) {
+                                               @Value("${ates.accounting.account-snapshot-every:50}") int every) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
@@ -61,9 +64,12 @@ class AccountingConfiguration {
         };
     }
 
-    /** Prices drawn with a strong random source: nobody can predict a task's price. */
+    /**
+     * Prices drawn with a strong random source: nobody can predict a task's price. A generator of its own
+     * (DRBG), not the JVM-wide NativePRNG, whose one lock every {@code new SecureRandom()} shares.
+     */
     @Bean
-    Pricing pricing() {
-        return new Pricing(new SecureRandom());
+    Pricing pricing() throws NoSuchAlgorithmException {
+        return new Pricing(SecureRandom.getInstance("DRBG"));
     }
 }

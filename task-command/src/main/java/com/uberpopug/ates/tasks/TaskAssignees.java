@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -53,6 +54,20 @@ class TaskAssignees implements EligibleAssignees {
         return jdbc.queryForList("""
                 SELECT popug_id FROM task_assignees WHERE active AND role IN ('ACCOUNTANT', 'WORKER')
                 ORDER BY popug_id""", UUID.class);
+    }
+
+    @Override
+    public int count() {
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM task_assignees WHERE active AND role IN ('ACCOUNTANT', 'WORKER')", Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public Optional<UUID> at(int index) {
+        return jdbc.queryForList("""
+                SELECT popug_id FROM task_assignees WHERE active AND role IN ('ACCOUNTANT', 'WORKER')
+                ORDER BY popug_id OFFSET ? LIMIT 1""", UUID.class, index).stream().findFirst();
     }
 
     @QueryHandler

@@ -3,15 +3,19 @@ package com.uberpopug.ates.tasks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /** The task context's wiring that is not a plain component. */
 @Configuration
 class TaskConfiguration {
 
-    /** Assignments drawn with a strong random source: nobody can predict who gets the next task. */
+    /**
+     * Assignments drawn with a strong random source: nobody can predict who gets the next task. A generator of
+     * its own (DRBG), not the JVM-wide NativePRNG, whose one lock every {@code new SecureRandom()} shares.
+     */
     @Bean
-    AssigneeDraw assigneeDraw(EligibleAssignees eligible) {
-        return new AssigneeDraw(eligible, new SecureRandom());
+    AssigneeDraw assigneeDraw(EligibleAssignees eligible) throws NoSuchAlgorithmException {
+        return new AssigneeDraw(eligible, SecureRandom.getInstance("DRBG"));
     }
 }

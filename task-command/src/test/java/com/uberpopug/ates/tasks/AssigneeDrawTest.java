@@ -3,6 +3,7 @@ package com.uberpopug.ates.tasks;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,6 +25,25 @@ class AssigneeDrawTest {
     void nobodyIsDrawnFromNobody() {
         assertThat(new AssigneeDraw(List::of, new FixedRandom(0)).draw()).isEmpty();
         assertThat(new AssigneeDraw(List::of, new FixedRandom(0)).pool().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aPopugWhoLeftBetweenCountingAndReadingIsNotDrawn() {
+        // Counted three; the third left before it was read: the draw counts again and takes one of the two left.
+        List<UUID> left = POPUGS.subList(0, 2);
+        Iterator<Integer> counts = List.of(3, 2).iterator();
+        EligibleAssignees shrinking = new EligibleAssignees() {
+            @Override
+            public List<UUID> ids() {
+                return left;
+            }
+
+            @Override
+            public int count() {
+                return counts.next();
+            }
+        };
+        assertThat(new AssigneeDraw(shrinking, new FixedRandom(2)).draw()).contains(POPUGS.get(0));
     }
 
     @Test

@@ -13,8 +13,10 @@ import java.util.Optional;
  * (the board would skip accounting's half of the stream on every replay).
  */
 public enum KafkaSource {
-    /** Accounting's views and analytics: every context. */
+    /** Accounting's views: every context. */
     ALL_CONTEXTS("streamableKafkaMessageSource", Topic.IDENTITY, Topic.TASKS, Topic.ACCOUNTING),
+    /** Analytics: every context, in batches that Kafka fills for up to half a second. */
+    ALL_CONTEXTS_IN_BATCHES("batchedKafkaMessageSource", Topic.IDENTITY, Topic.TASKS, Topic.ACCOUNTING),
     /** The board and accounting's money handlers: tasks and the popugs they go to. */
     TASKS_AND_IDENTITY("tasksAndIdentityKafkaSource", Topic.IDENTITY, Topic.TASKS),
     /** The task context's replica of who may get tasks. */

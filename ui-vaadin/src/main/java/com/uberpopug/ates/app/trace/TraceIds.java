@@ -2,7 +2,6 @@ package com.uberpopug.ates.app.trace;
 
 import org.slf4j.MDC;
 
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +23,7 @@ public final class TraceIds {
 
     /** 32 hexadecimal digits, as a W3C trace id. */
     public static String newId() {
-        return UUID.randomUUID().toString().replace("-", "");
+        return RandomIds.newUuid().toString().replace("-", "");
     }
 
     /** The trace id of the work this thread is doing, or null outside of any traced work. */

@@ -22,8 +22,8 @@ import java.util.Map;
 public final class AppProcess {
 
     private final Process process;
-    final int port;
-    final Path log;
+    private final int port;
+    private final Path log;
 
     private AppProcess(Process process, int port, Path log) {
         this.process = process;
@@ -31,13 +31,20 @@ public final class AppProcess {
         this.log = log;
     }
 
-    static AppProcess start(Path jar, Map<String, Object> properties, String name) throws IOException, InterruptedException {
+    public static AppProcess start(Path jar, Map<String, Object> properties, String name) throws IOException, InterruptedException {
+        return start(jar, List.of("-Xmx768m"), properties, name);
+    }
+
+    /** Started with these JVM options (heap, a flight recording, …). */
+    public static AppProcess start(Path jar, List<String> jvmOptions, Map<String, Object> properties, String name)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-Daxoniq.update-checker.disabled=true",
-                "-jar", jar.toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(), "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path log = Path.of("target", name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -70,7 +77,7 @@ public final class AppProcess {
         throw new IllegalStateException("The app did not start within " + atMost + "; see " + log);
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
@@ -81,11 +88,26 @@ public final class AppProcess {
     }
 
     /** A normal stop (SIGTERM), for the end of a test. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /** A request to the app with a JSON body (none when null), as the popug of {@code token} (none when null). */
+    public HttpRequest request(String method, String path, String token, byte[] json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public static String javaBinary() {

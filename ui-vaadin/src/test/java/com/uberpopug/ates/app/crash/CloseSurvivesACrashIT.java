@@ -6,7 +6,6 @@ import com.uberpopug.ates.app.GreenMailInbox;
 import com.uberpopug.ates.testsupport.IsolatedServices;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -208,14 +207,7 @@ class CloseSurvivesACrashIT {
     }
 
     private HttpRequest request(AppProcess app, String method, String path, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(app.url(path)))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request.build();
+        return app.request(method, path, token, body == null ? null : json.writeValueAsBytes(body));
     }
 
     private void awaitMails(String address, int count) throws Exception {

@@ -1,0 +1,87 @@
+package com.uberpopug.ates.app.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used by the application and by each service it runs on, read from {@code /proc}: where a live
+ * request's cost goes on the machine as a whole, not only inside the app's JVM.
+ */
+final class ProcessCpu {
+
+    /** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ, 100 on Linux). */
+    private static final double TICKS = 100.0;
+
+    private ProcessCpu() {
+    }
+
+    /** CPU seconds so far of the app, PostgreSQL, Kafka, ClickHouse, Redis and this benchmark. */
+    static Map<String, Double> seconds(long appPid) throws IOException {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        for (String group : new String[] {"app", "PostgreSQL", "Kafka", "ClickHouse", "Redis", "benchmark"}) {
+            seconds.put(group, 0.0);
+        }
+        long own = ProcessHandle.current().pid();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                long pid = Long.parseLong(process.getFileName().toString());
+                String group = pid == appPid ? "app" : pid == own ? "benchmark" : serviceOf(process);
+                if (group != null) {
+                    seconds.merge(group, cpuSeconds(process), Double::sum);
+                }
+            }
+        }
+        return seconds;
+    }
+
+    static Map<String, Double> since(Map<String, Double> before, long appPid) throws IOException {
+        Map<String, Double> now = seconds(appPid);
+        now.replaceAll((group, value) -> value - before.getOrDefault(group, 0.0));
+        return now;
+    }
+
+    /** "app 1.23 s, PostgreSQL 0.45 s, …" divided by {@code units}. */
+    static String per(Map<String, Double> seconds, double units) {
+        return seconds.entrySet().stream()
+                .map(entry -> String.format("%s %.2f s", entry.getKey(), entry.getValue() / units))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String serviceOf(Path process) {
+        String command;
+        try {
+            command = new String(Files.readAllBytes(process.resolve("cmdline"))).replace('\0', ' ');
+        } catch (IOException gone) {
+            return null;
+        }
+        if (command.startsWith("postgres") || command.contains("/bin/postgres ")) {
+            return "PostgreSQL";
+        }
+        if (command.contains("kafka.Kafka")) {
+            return "Kafka";
+        }
+        if (command.contains("clickhouse")) {
+            return "ClickHouse";
+        }
+        if (command.contains("redis-server")) {
+            return "Redis";
+        }
+        return null;
+    }
+
+    private static double cpuSeconds(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            // Fields after the command name (in parentheses, which may hold spaces): utime is the 14th, stime the 15th.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+}

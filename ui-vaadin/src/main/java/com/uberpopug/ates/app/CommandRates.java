@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * and query bus with timers and a capacity gauge: a timer looked up per message and handler, and a
  * capacity gauge that keeps every measurement of its time window on the heap and copies them at each scrape.
  * Under load, scraped once a second, that was a third of the application's CPU samples (docs/PERFORMANCE.md,
- * live throughput); the processors' lag, dead letters and
- * state come from {@code ProcessorGauges} instead, and request times from Spring's {@code http.server.requests}.
+ * live throughput). The processors' lag, dead letters and state come from {@code ProcessorGauges} instead,
+ * and request times from Spring's {@code http.server.requests}.
  */
 @Configuration
 class CommandRates {

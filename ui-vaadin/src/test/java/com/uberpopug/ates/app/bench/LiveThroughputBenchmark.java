@@ -93,7 +93,7 @@ class LiveThroughputBenchmark {
     private final List<Worker> workers = new ArrayList<>();
     private final Map<String, String> tokenOf = new HashMap<>();
 
-    private record Worker(String id, String username, String token) {
+    private record Worker(String id, String token) {
     }
 
     @Test
@@ -102,7 +102,7 @@ class LiveThroughputBenchmark {
         Map<String, Object> properties = new HashMap<>(namespace);
         properties.put("ates.identity.password-strength", 4); // registering the benchmark's workers is not measured
         properties.put("ates.metrics.processor-status-ttl", "100ms"); // the catch-up is read from the gauges
-        List<String> jvm = new ArrayList<>(Arrays.stream(jvmOptions.split("\\s+")).filter(option -> !option.isBlank()).toList());
+        List<String> jvm = Arrays.stream(jvmOptions.split("\\s+")).filter(option -> !option.isBlank()).toList();
         Path measured = jar.isBlank() ? AppProcess.packagedJar() : Path.of(jar);
         app = AppProcess.start(measured, jvm, properties, "live-bench");
         MemorySampler memory = new MemorySampler();
@@ -112,8 +112,9 @@ class LiveThroughputBenchmark {
             report.add("");
             report.add("=== Live throughput benchmark ===");
             report.add("machine:    " + Machine.describe());
-            report.add("app:        " + (jar.isBlank() ? "packaged jar" : jar) + ", JVM options " + jvm + ", every processor running, " + WORKERS
-                    + " workers; PostgreSQL " + setting(db, "server_version") + " (" + postgresSettings(db) + ")");
+            report.add("app:        " + (jar.isBlank() ? "packaged jar" : jar) + ", JVM options " + jvm
+                    + ", every processor running, " + WORKERS + " workers; PostgreSQL " + setting(db, "server_version")
+                    + " (" + postgresSettings(db) + ")");
             memory.start();
 
             warmUp();
@@ -488,7 +489,7 @@ class LiveThroughputBenchmark {
             String username = "live-" + run + "-" + i;
             JsonNode popug = send(http, "POST", "/api/popugs", adminToken, Map.of("username", username,
                     "fullName", "Live " + i, "email", username + "@uberpopug.com", "role", "WORKER", "password", PASSWORD), 201);
-            Worker worker = new Worker(popug.get("id").asText(), username, token(username, PASSWORD));
+            Worker worker = new Worker(popug.get("id").asText(), token(username, PASSWORD));
             workers.add(worker);
             tokenOf.put(worker.id(), worker.token());
         }

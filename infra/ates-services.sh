@@ -147,8 +147,10 @@ clickhouse_up() {
       --pid-file="$dir/clickhouse-server.pid" >>"$LOGS/clickhouse.log" 2>&1 \
     || fail ClickHouse "clickhouse-server did not start (see $dir/log and $LOGS/clickhouse.log)" "check the log, free port $CH_HTTP_PORT, run again"
   mark_started clickhouse "$dir/clickhouse-server.pid"
-  wait_for ClickHouse 60 clickhouse_ping \
-    || fail ClickHouse "no answer on http://127.0.0.1:$CH_HTTP_PORT/ping after 60 s" "see $dir/log/clickhouse-server.err.log"
+  # It loads every table before it answers: after many test and benchmark namespaces (2.7 GB, 23 databases)
+  # that took 90 s here.
+  wait_for ClickHouse 240 clickhouse_ping \
+    || fail ClickHouse "no answer on http://127.0.0.1:$CH_HTTP_PORT/ping after 240 s" "see $dir/log/clickhouse-server.err.log"
 }
 clickhouse_down() {
   started_by_us clickhouse || return 0

@@ -80,7 +80,7 @@ class LiveThroughputBenchmark {
     private final int openLoopSeconds = Integer.getInteger("ates.bench.seconds", 10);
     private final int warmUpSeconds = Integer.getInteger("ates.bench.warmup", 90);
     /** The app's JVM options: {@code ./ates bench live} passes those of {@code ./ates run} (ATES_JAVA_OPTS). */
-    private final String jvmOptions = System.getProperty("ates.bench.jvm", "-Xmx512m -XX:TieredStopAtLevel=1");
+    private final String jvmOptions = System.getProperty("ates.bench.jvm", "-Xmx512m");
     private final boolean flightRecording = Boolean.getBoolean("ates.bench.jfr");
     /** Another build of the app to measure (the jar of an earlier commit, for a before/after on the same machine). */
     private final String jar = System.getProperty("ates.bench.jar", "");

@@ -139,6 +139,7 @@ class ParkedMoneyTest {
     void aFailingSettlementHoldsTheDayClosingWhileEveryOtherAccountIsSettledAndIsTriedAgain() {
         TestPopugs.Registered refused = popugInTheBlack();
         TestPopugs.Registered other = popugInTheBlack();
+        bothInTheBlack(refused, other);
         InjectedFailures.refusedSettlements.add(refused.id());
 
         LocalDate day = clock.letOpenDayBegin(postgres);
@@ -176,17 +177,38 @@ class ParkedMoneyTest {
      */
     private TestPopugs.Registered popugInTheBlack() {
         TestPopugs.Registered popug = TestPopugs.eligibleWorker(commands, postgres);
+        intoTheBlack(popug);
+        return popug;
+    }
+
+    /**
+     * Brings both into the black, and keeps them there: a task made for one goes first to a random popug, who
+     * pays its fee, and that may be the other one.
+     */
+    private void bothInTheBlack(TestPopugs.Registered one, TestPopugs.Registered other) {
+        for (int round = 1; balanceOf(AccountId.of(one.id())) <= 0 || balanceOf(AccountId.of(other.id())) <= 0; round++) {
+            assertThat(round).as("rounds to bring both popugs into the black").isLessThanOrEqualTo(5);
+            intoTheBlack(one);
+            intoTheBlack(other);
+        }
+    }
+
+    /** Each task's fees (to whom it went first, and to the popug) and reward are booked before the next. */
+    private void intoTheBlack(TestPopugs.Registered popug) {
         String account = AccountId.of(popug.id());
         for (int round = 1; balanceOf(account) <= 0; round++) {
             assertThat(round).as("rounds to bring a popug into the black").isLessThanOrEqualTo(10);
             CreatedTask task = commands.sendAndWait(new CreateTask(UUID.randomUUID(), "Earn seeds", null, null));
+            int assignments = 1;
             if (!task.assigneeId().equals(popug.id())) {
                 commands.sendAndWait(new ReassignTask(task.taskId(), popug.id()));
+                assignments = 2;
             }
             commands.sendAndWait(new CompleteTask(task.taskId(), popug.id()));
-            await().atMost(Duration.ofSeconds(60)).until(() -> movements("AccountCredited", task.taskId()) == 1);
+            int debits = assignments;
+            await().atMost(Duration.ofSeconds(60)).until(() -> movements("AccountCredited", task.taskId()) == 1
+                    && movements("AccountDebited", task.taskId()) == debits);
         }
-        return popug;
     }
 
     /** Credits minus debits of an account as the event store has them, in cents. */

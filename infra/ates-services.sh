@@ -5,6 +5,7 @@
 #   infra/ates-services.sh up       start what is missing (servers already listening are reused)
 #   infra/ates-services.sh status   one line per service
 #   infra/ates-services.sh down     stop only what 'up' started
+#   infra/ates-services.sh browser  install what the browser tests drive: Debian's Chromium and axe-core (npm)
 #
 # Data lives under $ATES_HOME (default: <repo>/.ates), ignored by git.
 # With Docker, infra/docker-compose.yml brings up the same services instead.
@@ -263,6 +264,19 @@ line() { # name, address, up?, service key
   printf '%-11s %-24s %-5s %s\n' "$1" "$2" "$state" "$owner"
 }
 
+# ---------------------------------------------------------------- browser tests (BrowserJourneysIT)
+AXE_CORE_VERSION=4.14.1
+browser_tools() {
+  # fonts-liberation is only recommended by the package: without it the pages have no font to render with.
+  command -v chromium >/dev/null || apt_install Chromium chromium fonts-liberation
+  if [ ! -f "$ATES_HOME/npm/node_modules/axe-core/axe.min.js" ]; then
+    command -v npm >/dev/null || fail axe-core "npm not found" "install Node.js 18 or newer (apt-get install nodejs npm), then run again"
+    say "npm install axe-core@$AXE_CORE_VERSION (into $ATES_HOME/npm)"
+    npm install --prefix "$ATES_HOME/npm" --no-audit --no-fund --silent "axe-core@$AXE_CORE_VERSION" >>"$LOGS/npm.log" 2>&1 \
+      || fail axe-core "npm install failed (see $LOGS/npm.log)" "check the network to the npm registry, then run again"
+  fi
+}
+
 cmd=${1:-}
 case "$cmd" in
   up)
@@ -283,6 +297,11 @@ case "$cmd" in
     mail_down; kafka_down; clickhouse_down; redis_down; pg_down
     say "stopped what 'up' had started"
     ;;
+  browser)
+    mkdir -p "$LOGS"
+    browser_tools
+    say "browser test tools ready: $(chromium --version 2>/dev/null | head -1), axe-core $AXE_CORE_VERSION"
+    ;;
   *)
-    echo "usage: $0 up|status|down" >&2; exit 2 ;;
+    echo "usage: $0 up|status|down|browser" >&2; exit 2 ;;
 esac

@@ -1,7 +1,10 @@
 package com.uberpopug.ates.analytics;
 
+import com.uberpopug.ates.api.analytics.AnalyticsChanged;
+import com.uberpopug.ates.api.analytics.FindAnalyticsSummary;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -20,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * step with the facts: the days and popugs a batch brought facts of are recomputed from the deduplicated
  * facts once the batch's facts are written, before its token is stored. A recomputation replaces the row it
  * recomputes (a higher version), so a redelivered batch, a replay or a crash between the two writes leaves
- * every rollup as the facts say.
+ * every rollup as the facts say. Once the batch is committed, open Analytics pages are told
+ * ({@link AnalyticsChanged}): they read ClickHouse, which trails accounting's own read models.
  */
 final class BalanceRollups {
 
@@ -28,15 +32,18 @@ final class BalanceRollups {
     private static final AtomicLong VERSIONS = new AtomicLong();
 
     private final ClickHouse clickHouse;
+    private final QueryUpdateEmitter updates;
 
-    BalanceRollups(ClickHouse clickHouse) {
+    BalanceRollups(ClickHouse clickHouse, QueryUpdateEmitter updates) {
         this.clickHouse = clickHouse;
+        this.updates = updates;
     }
 
     /** A fact of this day and popug was written (or is in the batch): its rollups are recomputed. */
     void touched(LocalDate day, String popugId) {
         if (!CurrentUnitOfWork.isStarted()) {
             recompute(Map.of(day, Set.of(popugId)));
+            tell(1);
             return;
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
@@ -46,9 +53,14 @@ final class BalanceRollups {
                 ClickHouseBatch.flushNow(clickHouse, MoneyFactsProjector.INSERT);
                 recompute(days);
             });
+            batch.afterCommit(unit -> tell(days.size()));
             return days;
         });
         touched.computeIfAbsent(day, d -> new TreeSet<>()).add(popugId);
+    }
+
+    private void tell(int days) {
+        updates.emit(FindAnalyticsSummary.class, query -> true, new AnalyticsChanged(days));
     }
 
     void truncate() {

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -32,9 +33,9 @@ class MoneyFactsProjector {
     private final ClickHouse clickHouse;
     private final BalanceRollups rollups;
 
-    MoneyFactsProjector(ClickHouse clickHouse) {
+    MoneyFactsProjector(ClickHouse clickHouse, QueryUpdateEmitter updates) {
         this.clickHouse = clickHouse;
-        this.rollups = new BalanceRollups(clickHouse);
+        this.rollups = new BalanceRollups(clickHouse, updates);
     }
 
     @EventHandler

@@ -9,6 +9,7 @@ import com.uberpopug.ates.api.analytics.FindMostExpensiveTask;
 import com.uberpopug.ates.api.analytics.Period;
 import com.uberpopug.ates.testsupport.Machine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -156,7 +157,7 @@ class AnalyticsBenchmark {
 
     /** A batch as the projector gets it from Kafka: 1,000 movements of today, written and rolled up in one unit of work. */
     private double oneProjectorBatch(LocalDate today) {
-        MoneyFactsProjector money = new MoneyFactsProjector(clickHouse);
+        MoneyFactsProjector money = new MoneyFactsProjector(clickHouse, SimpleQueryUpdateEmitter.builder().build());
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // Kafka's record time: milliseconds
         long start = System.nanoTime();

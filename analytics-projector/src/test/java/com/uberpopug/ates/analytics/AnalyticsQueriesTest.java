@@ -5,17 +5,18 @@ import com.uberpopug.ates.api.accounting.AccountDebited;
 import com.uberpopug.ates.api.accounting.Money;
 import com.uberpopug.ates.api.accounting.PayoutIssued;
 import com.uberpopug.ates.api.analytics.EarningsOfDay;
-import com.uberpopug.ates.api.identity.PopugDeactivated;
-import com.uberpopug.ates.api.identity.PopugRegistered;
-import com.uberpopug.ates.api.identity.PopugRoleChanged;
-import com.uberpopug.ates.api.identity.Role;
 import com.uberpopug.ates.api.analytics.FindAnalyticsSummary;
 import com.uberpopug.ates.api.analytics.FindEarningsPerDay;
 import com.uberpopug.ates.api.analytics.FindMostExpensiveTask;
 import com.uberpopug.ates.api.analytics.MostExpensiveTask;
 import com.uberpopug.ates.api.analytics.Period;
+import com.uberpopug.ates.api.identity.PopugDeactivated;
+import com.uberpopug.ates.api.identity.PopugRegistered;
+import com.uberpopug.ates.api.identity.PopugRoleChanged;
+import com.uberpopug.ates.api.identity.Role;
 import com.uberpopug.ates.api.tasks.TaskCreated;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class AnalyticsQueriesTest {
     private final String database = "ates_analytics_test_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
     private final ClickHouse clickHouse = new ClickHouse(new ClickHouseProperties(null, database, null, null));
     private final TaskFactsProjector tasks = new TaskFactsProjector(clickHouse);
-    private final MoneyFactsProjector money = new MoneyFactsProjector(clickHouse);
+    private final MoneyFactsProjector money = new MoneyFactsProjector(clickHouse, SimpleQueryUpdateEmitter.builder().build());
     private final AnalyticsQueries analytics = new AnalyticsQueries(clickHouse);
 
     @BeforeEach

@@ -13,6 +13,7 @@ import com.uberpopug.ates.api.accounting.FindPayouts;
 import com.uberpopug.ates.api.accounting.ListBalances;
 import com.uberpopug.ates.api.accounting.PayoutSummary;
 import com.uberpopug.ates.app.accounting.DayClose;
+import com.uberpopug.ates.app.accounting.Days;
 import com.uberpopug.ates.app.accounting.OpenBusinessDay;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

@@ -10,6 +10,7 @@ import com.uberpopug.ates.api.analytics.FindEarningsPerDay;
 import com.uberpopug.ates.api.analytics.FindMostExpensiveTask;
 import com.uberpopug.ates.api.analytics.MostExpensiveTask;
 import com.uberpopug.ates.api.analytics.Period;
+import com.uberpopug.ates.app.accounting.Days;
 import com.uberpopug.ates.app.accounting.OpenBusinessDay;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;

@@ -7,6 +7,7 @@ import com.uberpopug.ates.app.views.LoginView;
 import com.uberpopug.ates.identity.access.ApiTokens;
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -76,7 +77,10 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain browser(HttpSecurity http, ActivePopugs popugs,
                                 ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
+        // The error page of a request that was let through (a resource that does not exist: 404) is the
+        // error, not a page to log in for: without this, a missing stylesheet or icon is redirected to /login.
         http.authorizeHttpRequests(requests -> requests
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll());
         http.addFilterBefore(new ActivePopugFilter(popugs,
                 chainStrategy(contexts)), AnonymousAuthenticationFilter.class);

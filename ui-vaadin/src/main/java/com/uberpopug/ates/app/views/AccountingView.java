@@ -19,7 +19,6 @@ import com.uberpopug.ates.app.accounting.DayClose;
 import com.uberpopug.ates.app.accounting.OpenBusinessDay;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
@@ -59,15 +58,16 @@ public class AccountingView extends VerticalLayout {
     private final DayClose dayClose;
     private final String me;
 
+    final Span todayTitle = new Span();
     final Span todayEarnings = new Span();
     final Span todayDetails = new Span();
     final Button closeDay = new Button("Close the business day");
     final Grid<DayEarnings> earnings = new Grid<>(DayEarnings.class, false);
     final Grid<AccountBalance> balances = new Grid<>(AccountBalance.class, false);
-    final DatePicker logDay = new DatePicker("Business day");
+    final DatePicker logDay = DayPickers.of("Business day");
     final AuditLogGrid log = new AuditLogGrid();
     final Span logTitle = new Span("Select a popug to see their audit log.");
-    final DatePicker payoutDay = new DatePicker("Business day");
+    final DatePicker payoutDay = DayPickers.of("Business day");
     final Grid<PayoutSummary> payouts = new Grid<>(PayoutSummary.class, false);
     final Span noPayouts = new Span("No payouts on this business day.");
     final Span closeState = new Span();
@@ -115,7 +115,7 @@ public class AccountingView extends VerticalLayout {
         HorizontalLayout today = new HorizontalLayout(todayEarnings, todayDetails, closeDay);
         today.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         closeProgress.setWidth("24em");
-        add(new H3("Accounting"), new Span("Management earnings today"), today, closeState, closeProgress,
+        add(new H3("Accounting"), todayTitle, today, closeState, closeProgress,
                 new H4("Earnings per day (last " + EARNINGS_DAYS + " days)"), earnings,
                 new H4("Balances"), balances, logDay, logTitle, log,
                 new H4("Payouts"), payoutDay, noPayouts, payouts);
@@ -134,13 +134,10 @@ public class AccountingView extends VerticalLayout {
     }
 
     private void confirmClose() {
-        ConfirmDialog dialog = new ConfirmDialog("Close the business day " + openDay + " now?",
+        Confirmations.askIrreversible("Close the business day " + openDay + " now?",
                 "Every positive balance is paid out and mailed; zero and negative balances carry over. "
                         + "Movements from now on count toward " + openDay.plusDays(1) + ".",
-                "Close the day", yes -> close());
-        dialog.setCancelable(true);
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
+                "Close the day", this::close);
     }
 
     void close() {
@@ -160,9 +157,10 @@ public class AccountingView extends VerticalLayout {
                 ResponseTypes.multipleInstancesOf(DayEarnings.class)).join();
         DayEarnings today = days.stream().filter(d -> d.day().equals(openDay)).findFirst()
                 .orElse(new DayEarnings(openDay, Money.ZERO, Money.ZERO, Money.ZERO, false));
+        todayTitle.setText("Management earnings of business day " + openDay + " (open)");
         todayEarnings.setText(today.earnings().format());
         BusinessDaySummary open = queries.query(new FindBusinessDay(openDay), BusinessDaySummary.class).join();
-        todayDetails.setText("business day " + openDay + ": fees " + today.fees().format() + ", rewards "
+        todayDetails.setText("fees " + today.fees().format() + ", rewards "
                 + today.rewards().format() + (open == null ? "" : "; closes by itself at " + open.closesAt()));
         List<DayEarnings> newestFirst = new java.util.ArrayList<>(days);
         java.util.Collections.reverse(newestFirst);

@@ -3,6 +3,9 @@ package com.uberpopug.ates.app.views;
 import com.uberpopug.ates.api.accounting.AccountingChanged;
 import com.uberpopug.ates.api.accounting.BusinessDaySummary;
 import com.uberpopug.ates.api.accounting.FindBusinessDay;
+import com.uberpopug.ates.api.analytics.AnalyticsChanged;
+import com.uberpopug.ates.api.analytics.AnalyticsSummary;
+import com.uberpopug.ates.api.analytics.FindAnalyticsSummary;
 import com.uberpopug.ates.api.tasks.FindTasks;
 import com.uberpopug.ates.api.tasks.TaskBoardChanged;
 import com.uberpopug.ates.api.tasks.TaskPage;
@@ -12,6 +15,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 
 import java.time.Duration;
+import java.time.LocalDate;
 
 /**
  * Keeps a page live: while it is open it follows a read model's change notices (an Axon subscription
@@ -34,6 +38,15 @@ final class LiveUpdates {
     static void followAccounting(Component page, QueryGateway queries, Runnable refresh) {
         follow(page, refresh, () -> queries.subscriptionQuery(new FindBusinessDay(null), BusinessDaySummary.class,
                 AccountingChanged.class));
+    }
+
+    /**
+     * Refreshes when ClickHouse took in balance changes (it trails accounting's read models). The
+     * subscription's initial result is not used; it asks for a day without movements, which answers at once.
+     */
+    static void followAnalytics(Component page, QueryGateway queries, Runnable refresh) {
+        follow(page, refresh, () -> queries.subscriptionQuery(new FindAnalyticsSummary(LocalDate.EPOCH), AnalyticsSummary.class,
+                AnalyticsChanged.class));
     }
 
     private static void follow(Component page, Runnable refresh,

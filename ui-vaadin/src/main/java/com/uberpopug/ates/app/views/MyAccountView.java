@@ -35,7 +35,7 @@ public class MyAccountView extends VerticalLayout {
     private final UUID me;
 
     final Span balance = new Span();
-    final DatePicker day = new DatePicker("Business day");
+    final DatePicker day = DayPickers.of("Business day");
     final AuditLogGrid log = new AuditLogGrid();
     final Span empty = new Span(NO_MOVEMENTS);
 

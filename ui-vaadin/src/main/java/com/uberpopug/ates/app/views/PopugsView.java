@@ -12,7 +12,6 @@ import com.uberpopug.ates.api.identity.Role;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -128,12 +127,9 @@ public class PopugsView extends VerticalLayout {
         deactivate.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         deactivate.setVisible(popug.active());
         deactivate.addClickListener(click -> {
-            ConfirmDialog confirm = new ConfirmDialog("Deactivate " + popug.username() + "?",
+            Confirmations.askIrreversible("Deactivate " + popug.username() + "?",
                     popug.fullName() + " will no longer log in nor get tasks. This cannot be undone.",
-                    "Deactivate", yes -> deactivate(popug));
-            confirm.setCancelable(true);
-            confirm.setConfirmButtonTheme("error primary");
-            confirm.open();
+                    "Deactivate", () -> deactivate(popug));
         });
         return deactivate;
     }

@@ -6,7 +6,6 @@ import com.uberpopug.ates.api.tasks.ShuffleProgress;
 import com.uberpopug.ates.api.tasks.StartShuffle;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -47,12 +46,10 @@ final class ShuffleControl extends HorizontalLayout {
     }
 
     private void confirm() {
-        ConfirmDialog dialog = new ConfirmDialog("Shuffle every open task?",
+        Confirmations.ask("Shuffle every open task?",
                 "Each open task goes to a popug drawn at random (it may stay with the same one). "
                         + "Every new assignment charges its assignee the task's fee.",
-                "Shuffle", yes -> start());
-        dialog.setCancelable(true);
-        dialog.open();
+                "Shuffle", this::start);
     }
 
     void start() {

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -107,12 +106,9 @@ public class SystemView extends VerticalLayout {
     }
 
     private void confirmEvict(DeadLetters.Letter letter) {
-        ConfirmDialog confirm = new ConfirmDialog("Evict " + letter.eventType() + "?",
+        Confirmations.askIrreversible("Evict " + letter.eventType() + "?",
                 "Processor " + letter.processor() + " will never handle event " + letter.eventId()
-                        + "; the events parked behind it go on.", "Evict", click -> evict(letter));
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+                        + "; the events parked behind it go on.", "Evict", () -> evict(letter));
     }
 
     void evict(DeadLetters.Letter letter) {

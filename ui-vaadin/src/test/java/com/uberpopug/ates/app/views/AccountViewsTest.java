@@ -151,7 +151,22 @@ class AccountViewsTest extends KaribuViewTest {
         assertThat(reward).isPositive();
 
         _setValue(page.date, java.time.LocalDate.of(2001, 1, 1));
-        assertThat(page.mostExpensive.getText()).startsWith(AnalyticsView.NO_TASK);
+        assertThat(page.mostExpensive.getText()).isEqualTo("2001-01-01 to 2001-01-31: " + AnalyticsView.NO_TASK);
+
+        // The range of the chart: its own days, and a clear refusal of one that ends before it starts.
+        java.time.LocalDate to = page.to.getValue();
+        assertThat(page.chartTitle.getText()).isEqualTo("Management earnings per day, " + to.minusDays(29) + " to " + to);
+        _setValue(page.from, to.plusDays(1));
+        assertThat(page.from.isInvalid()).isTrue();
+        assertThat(page.from.getErrorMessage()).isEqualTo("The range starts after it ends.");
+        assertThat(page.chart.isVisible()).isFalse();
+        _setValue(page.from, to.minusDays(400));
+        assertThat(page.to.getErrorMessage()).isEqualTo("A range covers at most 366 days.");
+        _setValue(page.from, to.minusDays(6));
+        assertThat(page.from.isInvalid()).isFalse();
+        assertThat(page.chartTitle.getText()).isEqualTo("Management earnings per day, " + to.minusDays(6) + " to " + to);
+        assertThat(page.chart.isVisible()).isTrue();
+        assertThat(page.rangeTotal.getText()).startsWith("In all: $");
     }
 
     private long priceOf(UUID taskId, String part) {

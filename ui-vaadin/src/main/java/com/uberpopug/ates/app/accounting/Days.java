@@ -1,4 +1,4 @@
-package com.uberpopug.ates.app.api;
+package com.uberpopug.ates.app.accounting;
 
 import com.uberpopug.ates.api.FieldProblem;
 import com.uberpopug.ates.api.InvalidCommandException;
@@ -7,13 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The days the API takes: from 1970-01-01 to 2105-12-31, what every store holds (ClickHouse's dates among
+ * The days the API and the pages take: from 1970-01-01 to 2105-12-31, what every store holds (ClickHouse's dates among
  * them), and ranges of at most {@link #MAX_DAYS} days. ISO dates may have nine-digit years; counting from
  * one of those would overflow instead of answering.
  */
-final class Days {
+public final class Days {
 
-    static final int MAX_DAYS = 366;
+    public static final int MAX_DAYS = 366;
     private static final LocalDate FIRST = LocalDate.of(1970, 1, 1);
     private static final LocalDate LAST = LocalDate.of(2105, 12, 31);
 
@@ -21,7 +21,7 @@ final class Days {
     }
 
     /** {@code day} itself, or a refusal naming {@code field}; null stays null. */
-    static LocalDate check(String field, LocalDate day) {
+    public static LocalDate check(String field, LocalDate day) {
         if (day != null && (day.isBefore(FIRST) || day.isAfter(LAST))) {
             throw new InvalidCommandException(List.of(new FieldProblem(field, "A day is between " + FIRST + " and " + LAST + ".")));
         }
@@ -29,7 +29,7 @@ final class Days {
     }
 
     /** Both ends within the calendar, in order, and not too far apart. */
-    static void checkRange(LocalDate from, LocalDate to) {
+    public static void checkRange(LocalDate from, LocalDate to) {
         check("from", from);
         check("to", to);
         if (from.isAfter(to)) {

@@ -161,7 +161,7 @@ public class AccountingView extends VerticalLayout {
         todayEarnings.setText(today.earnings().format());
         BusinessDaySummary open = queries.query(new FindBusinessDay(openDay), BusinessDaySummary.class).join();
         todayDetails.setText("fees " + today.fees().format() + ", rewards "
-                + today.rewards().format() + (open == null ? "" : "; closes by itself at " + open.closesAt()));
+                + today.rewards().format() + (open == null ? "" : "; closes by itself at " + Moments.utc(open.closesAt())));
         List<DayEarnings> newestFirst = new java.util.ArrayList<>(days);
         java.util.Collections.reverse(newestFirst);
         earnings.setItems(newestFirst);

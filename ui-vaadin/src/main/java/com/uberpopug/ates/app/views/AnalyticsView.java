@@ -29,8 +29,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +47,6 @@ public class AnalyticsView extends VerticalLayout {
 
     static final int DEFAULT_DAYS = 30;
     static final String NO_TASK = "No task was completed in this period.";
-    private static final DateTimeFormatter COMPLETED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final QueryGateway queries;
     private final OpenBusinessDay openBusinessDay;
@@ -164,7 +161,7 @@ public class AnalyticsView extends VerticalLayout {
         mostExpensive.setText(span + ": " + (task == null ? NO_TASK
                 : "'" + (task.title() == null ? task.id() : task.title()) + "'"
                 + (task.jiraId() == null ? "" : " (" + task.jiraId() + ")") + ", " + task.reward().format()
-                + " reward, completed " + COMPLETED.format(task.completedAt())));
+                + " reward, completed " + Moments.utc(task.completedAt())));
     }
 
     private static Span bigNumber() {

@@ -56,7 +56,8 @@ class SecurityConfiguration {
                         chainStrategy(contexts)), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json.yaml").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/openapi.json", "/api/openapi.json.yaml", "/api/asyncapi.json",
+                                "/api/events/**").permitAll()
                         .requestMatchers("/api/popugs", "/api/popugs/**", "/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/tasks/shuffle").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/api/analytics/**").hasRole("ADMIN")

@@ -1,8 +1,7 @@
-package com.uberpopug.ates.app.browser;
+package com.uberpopug.ates.app.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.uberpopug.ates.app.crash.AppProcess;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -10,41 +9,51 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 /**
- * What a journey arranges or checks behind the browser, through the application's HTTP API: popugs
+ * What a test arranges or checks behind the pages, through the packaged application's HTTP API: popugs
  * registered by the admin, tasks made by someone else, the figures that the pages must show.
  */
-final class AppApi {
+public final class AppApi {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final AppProcess app;
 
-    AppApi(AppProcess app) {
+    public AppApi(AppProcess app) {
         this.app = app;
     }
 
-    String token(String username, String password) {
+    public String token(String username, String password) {
         return call("POST", "/api/auth/token", null, Map.of("username", username, "password", password), 200).get("token").asText();
     }
 
-    void register(String adminToken, String username, String role, String password) {
-        call("POST", "/api/popugs", adminToken, Map.of("username", username, "fullName", capitalized(username) + " Popug",
-                "email", username + "@uberpopug.com", "role", role, "password", password), 201);
+    /** The new popug's id. */
+    public String register(String adminToken, String username, String role, String password) {
+        return call("POST", "/api/popugs", adminToken, Map.of("username", username, "fullName", capitalized(username) + " Popug",
+                "email", username + "@uberpopug.com", "role", role, "password", password), 201).get("id").asText();
     }
 
-    JsonNode get(String path, String token) {
+    public JsonNode get(String path, String token) {
         return call("GET", path, token, null, 200);
     }
 
-    JsonNode post(String path, String token, Object body, int expected) {
+    public JsonNode post(String path, String token, Object body, int expected) {
         return call("POST", path, token, body, expected);
     }
 
-    private JsonNode call(String method, String path, String token, Object body, int expected) {
+    /** Closes the open business day: 200 when the close ended within the request, 202 while it goes on. */
+    public JsonNode closeDay(String adminToken) {
+        return call("POST", "/api/accounting/close-day", adminToken, Map.of(), 200, 202);
+    }
+
+    public JsonNode put(String path, String token, Object body, int expected) {
+        return call("PUT", path, token, body, expected);
+    }
+
+    private JsonNode call(String method, String path, String token, Object body, int... expected) {
         try {
             HttpResponse<String> response = http.send(app.request(method, path, token, body == null ? null : json.writeValueAsBytes(body)),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
+            if (java.util.Arrays.stream(expected).noneMatch(status -> status == response.statusCode())) {
                 throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());

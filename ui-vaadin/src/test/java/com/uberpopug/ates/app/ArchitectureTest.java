@@ -13,7 +13,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The module rules of docs/ARCHITECTURE (see README): who may depend on whom. */
+/** The module rules of docs/ARCHITECTURE.md (its module table): who may depend on whom. */
 class ArchitectureTest {
 
     private static final String API = "com.uberpopug.ates.api..";

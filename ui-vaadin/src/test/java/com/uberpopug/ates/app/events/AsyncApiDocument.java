@@ -25,7 +25,7 @@ final class AsyncApiDocument {
             "axon-message-aggregate-id", "the id of the aggregate that applied it (also the key)",
             "axon-message-aggregate-seq", "its position in that aggregate's stream, from 0, as 8 bytes (a big-endian long)",
             "axon-message-aggregate-type", "the aggregate's type, e.g. Task",
-            "axon-metadata-traceId", "the trace id of the user action that caused it (see the README)",
+            "axon-metadata-traceId", "the trace id of the user action that caused it (docs/ARCHITECTURE.md, operating it)",
             "axon-metadata-correlationId", "the id of the message (command or event) that caused it");
     /** Headers whose value is a number in binary, not text. */
     private static final List<String> LONGS = List.of("axon-message-timestamp", "axon-message-aggregate-seq");

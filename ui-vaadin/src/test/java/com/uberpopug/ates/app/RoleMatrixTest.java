@@ -96,9 +96,11 @@ class RoleMatrixTest extends KaribuViewTest {
             // Closing the day in this test would pay this context's popugs: the matrix sends a day long past (409).
             Map.entry("POST /api/accounting/close-day", ADMIN),
             Map.entry("GET /api/openapi.json", EVERY_ROLE),
-            Map.entry("GET /api/openapi.json.yaml", EVERY_ROLE));
+            Map.entry("GET /api/openapi.json.yaml", EVERY_ROLE),
+            Map.entry("GET /api/asyncapi.json", EVERY_ROLE),
+            Map.entry("GET /api/events/{topic}/{file}", EVERY_ROLE));
     private static final Set<String> ENDPOINTS_OPEN_TO_ANONYMOUS = Set.of("POST /api/auth/token",
-            "GET /api/openapi.json", "GET /api/openapi.json.yaml");
+            "GET /api/openapi.json", "GET /api/openapi.json.yaml", "GET /api/asyncapi.json", "GET /api/events/{topic}/{file}");
 
     @Autowired
     MockMvc mvc;
@@ -203,7 +205,8 @@ class RoleMatrixTest extends KaribuViewTest {
     private int call(String endpoint, String token, String username) throws Exception {
         String[] methodAndPath = endpoint.split(" ", 2);
         String path = methodAndPath[1].replace("{id}", UUID.randomUUID().toString())
-                .replace("{popugId}", UUID.randomUUID().toString()).replace("{day}", "2000-01-01");
+                .replace("{popugId}", UUID.randomUUID().toString()).replace("{day}", "2000-01-01")
+                .replace("{topic}/{file}", "ates.tasks/TaskCreated.2.json");
         String body = switch (endpoint) {
             case "POST /api/auth/token" -> "{\"username\":\"" + username + "\",\"password\":\"matrix-pass-1\"}";
             case "POST /api/accounting/close-day" -> "{\"day\":\"2000-01-01\"}";

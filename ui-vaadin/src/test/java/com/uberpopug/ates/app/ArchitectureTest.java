@@ -23,6 +23,7 @@ class ArchitectureTest {
     private static final String PROJECTIONS = "com.uberpopug.ates.projections..";
     private static final String ANALYTICS = "com.uberpopug.ates.analytics..";
     private static final String APP = "com.uberpopug.ates.app..";
+    private static final String MESSAGING = "com.uberpopug.ates.messaging..";
     private static final String IDENTITY_ACCESS = "com.uberpopug.ates.identity.access..";
 
     private static JavaClasses ates;
@@ -77,6 +78,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(PROJECTIONS).should().dependOnClassesThat().resideInAPackage(ANALYTICS)
                 .check(ates);
         noClasses().that().resideInAPackage(ANALYTICS).should().dependOnClassesThat().resideInAPackage(PROJECTIONS)
+                .check(ates);
+    }
+
+    @Test
+    void theMessagingPlatformKnowsNoContext() {
+        noClasses().that().resideInAPackage(MESSAGING)
+                .should().dependOnClassesThat().resideInAnyPackage(IDENTITY, TASKS, ACCOUNTING, PROJECTIONS, ANALYTICS, APP)
+                .because("every context runs on it (publisher, sources, processors, trace ids): it names none of them")
                 .check(ates);
     }
 

@@ -5,7 +5,7 @@ import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.FindTasks;
 import com.uberpopug.ates.api.tasks.TaskPage;
 import com.uberpopug.ates.api.tasks.TaskSummary;
-import com.uberpopug.ates.app.kafka.KafkaTopics;
+import com.uberpopug.ates.messaging.kafka.KafkaTopics;
 import com.uberpopug.ates.testsupport.IsolatedServices;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

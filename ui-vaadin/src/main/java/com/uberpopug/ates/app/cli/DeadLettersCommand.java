@@ -1,7 +1,7 @@
 package com.uberpopug.ates.app.cli;
 
 import com.uberpopug.ates.api.CommandRefusedException;
-import com.uberpopug.ates.app.processors.DeadLetters;
+import com.uberpopug.ates.messaging.processors.DeadLetters;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,7 @@
 package com.uberpopug.ates.app.cli;
 
-import com.uberpopug.ates.app.processors.ProcessorMonitor;
-import com.uberpopug.ates.app.processors.ProcessorStatus;
+import com.uberpopug.ates.messaging.processors.ProcessorMonitor;
+import com.uberpopug.ates.messaging.processors.ProcessorStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,8 +1,8 @@
 package com.uberpopug.ates.app.cli;
 
 import com.uberpopug.ates.api.CommandRefusedException;
-import com.uberpopug.ates.app.processors.KnownProcessors;
-import com.uberpopug.ates.app.processors.ProjectionReplay;
+import com.uberpopug.ates.messaging.processors.KnownProcessors;
+import com.uberpopug.ates.messaging.processors.ProjectionReplay;
 import me.tongfei.progressbar.ProgressBar;
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.ArgGroup;

@@ -11,7 +11,7 @@ import com.uberpopug.ates.api.tasks.CreateTask;
 import com.uberpopug.ates.api.tasks.CreatedTask;
 import com.uberpopug.ates.api.tasks.IsEligibleAssignee;
 import com.uberpopug.ates.app.accounting.DayClose;
-import com.uberpopug.ates.app.processors.ProcessorMonitor;
+import com.uberpopug.ates.messaging.processors.ProcessorMonitor;
 import me.tongfei.progressbar.ProgressBar;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;

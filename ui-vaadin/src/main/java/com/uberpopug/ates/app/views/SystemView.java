@@ -1,9 +1,9 @@
 package com.uberpopug.ates.app.views;
 
 import com.uberpopug.ates.api.CommandRefusedException;
-import com.uberpopug.ates.app.processors.DeadLetters;
-import com.uberpopug.ates.app.processors.ProcessorMonitor;
-import com.uberpopug.ates.app.processors.ProcessorStatus;
+import com.uberpopug.ates.messaging.processors.DeadLetters;
+import com.uberpopug.ates.messaging.processors.ProcessorMonitor;
+import com.uberpopug.ates.messaging.processors.ProcessorStatus;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;

@@ -12,7 +12,7 @@ import com.uberpopug.ates.api.identity.RegisterPopug;
 import com.uberpopug.ates.api.identity.Role;
 import com.uberpopug.ates.app.AtesSpringTest;
 import com.uberpopug.ates.app.accounting.DayClose;
-import com.uberpopug.ates.app.processors.ProcessorMonitor;
+import com.uberpopug.ates.messaging.processors.ProcessorMonitor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Tag;

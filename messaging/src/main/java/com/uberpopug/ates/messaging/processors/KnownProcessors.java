@@ -1,0 +1,95 @@
+package com.uberpopug.ates.messaging.processors;
+
+import com.uberpopug.ates.messaging.kafka.KafkaSource;
+import com.uberpopug.ates.messaging.kafka.KafkaTopics;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The event processors of aTES, where each reads from, and the projections that can be rebuilt by
+ * replaying one. Only read models are replayable: replaying accounting's money handlers, the publisher,
+ * the close, payments or mails would redo what they did, not rebuild anything.
+ */
+@Component
+public class KnownProcessors {
+
+    /** Replayable processors and the projections (read models) each builds. */
+    private static final Map<String, List<String>> PROJECTIONS = new LinkedHashMap<>();
+
+    static {
+        PROJECTIONS.put("task-board", List.of("board", "my-tasks"));
+        PROJECTIONS.put("accounting-views", List.of("balances", "audit-log", "earnings", "payouts", "business-days"));
+        PROJECTIONS.put("analytics", List.of("analytics"));
+        PROJECTIONS.put("task-assignees", List.of("task-assignees"));
+    }
+
+    private final EventProcessorProperties properties;
+    private final KafkaTopics topics;
+
+    KnownProcessors(EventProcessorProperties properties, KafkaTopics topics) {
+        this.properties = properties;
+        this.topics = topics;
+    }
+
+    public List<String> names() {
+        return properties.getProcessors().keySet().stream().sorted().toList();
+    }
+
+    public String source(String processor) {
+        EventProcessorProperties.ProcessorSettings settings = properties.getProcessors().get(processor);
+        if (settings == null) {
+            throw new IllegalArgumentException("No processor " + processor);
+        }
+        if (settings.getMode() == EventProcessorProperties.Mode.SUBSCRIBING) {
+            return "command transaction";
+        }
+        return settings.getSource() == null ? "event store" : "kafka";
+    }
+
+    /** The Kafka topics a Kafka-fed processor reads (what its lag and its replays count). */
+    public List<String> topicsOf(String processor) {
+        String bean = properties.getProcessors().get(processor).getSource();
+        return topics.of(KafkaSource.named(bean).orElseThrow(() -> new IllegalStateException("Processor " + processor
+                + " reads '" + bean + "', which is none of the Kafka sources " + Arrays.toString(KafkaSource.values()))));
+    }
+
+    public boolean tracking(String processor) {
+        return !source(processor).equals("command transaction");
+    }
+
+    public Collection<String> replayable() {
+        return PROJECTIONS.keySet();
+    }
+
+    /** The projections a processor builds (empty: not replayable). */
+    public List<String> projectionsOf(String processor) {
+        return PROJECTIONS.getOrDefault(processor, List.of());
+    }
+
+    /** The processor to replay for a processor's or a projection's name. */
+    public Optional<String> replayableNamed(String name) {
+        if (PROJECTIONS.containsKey(name)) {
+            return Optional.of(name);
+        }
+        return PROJECTIONS.entrySet().stream().filter(entry -> entry.getValue().contains(name))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    /** Every name replay takes, for messages that list them. */
+    public List<String> replayNames() {
+        List<String> names = new ArrayList<>();
+        PROJECTIONS.forEach((processor, projections) -> {
+            names.add(processor);
+            projections.stream().filter(projection -> !projection.equals(processor)).forEach(names::add);
+        });
+        return names;
+    }
+}

@@ -1,0 +1,60 @@
+package com.uberpopug.ates.messaging.kafka;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.uberpopug.ates.api.Topic;
+import com.uberpopug.ates.app.AtesSpringTest;
+import com.uberpopug.ates.messaging.processors.KnownProcessors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each Kafka-fed processor reads only the topics of its {@link KafkaSource}: every event its handlers take
+ * must travel on one of them, or the handler would never be called. And the sources really are that narrow.
+ */
+@AtesSpringTest
+class KafkaSourcesTest {
+
+    @Autowired
+    KnownProcessors known;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    KafkaTopics topics;
+
+    @Test
+    void everyEventAKafkaFedProcessorHandlesIsOnATopicItReads() {
+        List<Class<?>> events = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.uberpopug.ates.api").stream()
+                .filter(type -> !type.getPackageName().equals("com.uberpopug.ates.api"))
+                .<Class<?>>map(JavaClass::reflect).filter(Class::isRecord).toList();
+        List<String> kafkaFed = known.names().stream().filter(name -> known.source(name).equals("kafka")).toList();
+        assertThat(kafkaFed).contains("task-board", "task-assignees", "accounting", "accounting-views", "analytics");
+
+        List<String> unread = new ArrayList<>();
+        for (String processor : kafkaFed) {
+            var handlers = processing.eventProcessor(processor, TrackingEventProcessor.class).orElseThrow().eventHandlerInvoker();
+            List<String> read = known.topicsOf(processor);
+            events.stream().filter(handlers::canHandleType)
+                    .filter(event -> !read.contains(topics.name(Topic.of(event))))
+                    .forEach(event -> unread.add(processor + " handles " + event.getSimpleName() + " but reads only " + read));
+        }
+        assertThat(unread).isEmpty();
+    }
+
+    @Test
+    void theBoardAndTheAssigneeReplicaSkipWhatTheyDoNotNeed() {
+        assertThat(known.topicsOf("task-board")).containsExactlyInAnyOrder(topics.name(Topic.TASKS), topics.name(Topic.IDENTITY));
+        assertThat(known.topicsOf("accounting")).containsExactlyInAnyOrder(topics.name(Topic.TASKS), topics.name(Topic.IDENTITY));
+        assertThat(known.topicsOf("task-assignees")).containsExactly(topics.name(Topic.IDENTITY));
+        assertThat(known.topicsOf("analytics")).hasSize(Topic.values().length);
+    }
+}

@@ -1,5 +1,6 @@
 package com.uberpopug.ates.messaging.processors;
 
+import com.uberpopug.ates.api.ReplayableProcessor;
 import com.uberpopug.ates.messaging.kafka.KafkaSource;
 import com.uberpopug.ates.messaging.kafka.KafkaTopics;
 import org.axonframework.springboot.EventProcessorProperties;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,28 +17,23 @@ import java.util.Optional;
 
 /**
  * The event processors of aTES, where each reads from, and the projections that can be rebuilt by
- * replaying one. Only read models are replayable: replaying accounting's money handlers, the publisher,
- * the close, payments or mails would redo what they did, not rebuild anything.
+ * replaying one: those each module declares ({@link ReplayableProcessor}). Only read models are
+ * replayable: replaying accounting's money handlers, the publisher, the close, payments or mails would
+ * redo what they did, not rebuild anything.
  */
 @Component
 public class KnownProcessors {
 
-    /** Replayable processors and the projections (read models) each builds. */
-    private static final Map<String, List<String>> PROJECTIONS = new LinkedHashMap<>();
-
-    static {
-        PROJECTIONS.put("task-board", List.of("board", "my-tasks"));
-        PROJECTIONS.put("accounting-views", List.of("balances", "audit-log", "earnings", "payouts", "business-days"));
-        PROJECTIONS.put("analytics", List.of("analytics"));
-        PROJECTIONS.put("task-assignees", List.of("task-assignees"));
-    }
-
+    /** Replayable processors and the projections (read models) each builds, as the modules declare them. */
+    private final Map<String, List<String>> projections = new LinkedHashMap<>();
     private final EventProcessorProperties properties;
     private final KafkaTopics topics;
 
-    KnownProcessors(EventProcessorProperties properties, KafkaTopics topics) {
+    KnownProcessors(EventProcessorProperties properties, KafkaTopics topics, List<ReplayableProcessor> replayable) {
         this.properties = properties;
         this.topics = topics;
+        replayable.stream().sorted(Comparator.comparing(ReplayableProcessor::processor))
+                .forEach(declared -> projections.put(declared.processor(), declared.projections()));
     }
 
     public List<String> names() {
@@ -66,27 +63,27 @@ public class KnownProcessors {
     }
 
     public Collection<String> replayable() {
-        return PROJECTIONS.keySet();
+        return projections.keySet();
     }
 
     /** The projections a processor builds (empty: not replayable). */
     public List<String> projectionsOf(String processor) {
-        return PROJECTIONS.getOrDefault(processor, List.of());
+        return projections.getOrDefault(processor, List.of());
     }
 
     /** The processor to replay for a processor's or a projection's name. */
     public Optional<String> replayableNamed(String name) {
-        if (PROJECTIONS.containsKey(name)) {
+        if (projections.containsKey(name)) {
             return Optional.of(name);
         }
-        return PROJECTIONS.entrySet().stream().filter(entry -> entry.getValue().contains(name))
+        return projections.entrySet().stream().filter(entry -> entry.getValue().contains(name))
                 .map(Map.Entry::getKey).findFirst();
     }
 
     /** Every name replay takes, for messages that list them. */
     public List<String> replayNames() {
         List<String> names = new ArrayList<>();
-        PROJECTIONS.forEach((processor, projections) -> {
+        projections.forEach((processor, projections) -> {
             names.add(processor);
             projections.stream().filter(projection -> !projection.equals(processor)).forEach(names::add);
         });

@@ -81,8 +81,8 @@ class ProcessorCommandsTest {
         int exit = cli.ates("replay", "nonsense");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(cli.err.toString()).startsWith("There is no projection 'nonsense'. Known: task-board, board, my-tasks, ")
-                .contains("balances", "analytics", "task-assignees");
+        assertThat(cli.err.toString()).startsWith("There is no projection 'nonsense'. Known: accounting-views, balances, audit-log, earnings, payouts, business-days, analytics, ")
+                .contains("task-assignees", "task-board", "board", "my-tasks");
         assertThat(cli.out.toString()).isEmpty();
     }
 

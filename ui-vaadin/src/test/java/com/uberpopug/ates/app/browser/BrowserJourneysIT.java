@@ -213,7 +213,7 @@ class BrowserJourneysIT {
         });
         page.assertClean("analytics after a task was made elsewhere");
 
-        putInTheBlack("wanda");
+        api.putInTheBlack(admin, "wanda", PASSWORD);
         page.open("/accounting");
         page.expectVisible(page.text("Management earnings of business day " + today + " (open)"));
         page.button("Close the business day").click();
@@ -279,34 +279,6 @@ class BrowserJourneysIT {
         worker.expectVisible(worker.button("Log in"));
         worker.assertClean("after logging out");
         worker.close();
-    }
-
-    /**
-     * So that the close pays her: she does her open tasks, then tasks are made until enough land on her
-     * (each one she does leaves her at least as rich: a reward is never below a fee).
-     */
-    private static void putInTheBlack(String worker) {
-        String token = api.token(worker, PASSWORD);
-        String id = api.get("/api/accounts/me", token).get("popugId").asText();
-        for (JsonNode task : api.get("/api/tasks/mine?status=open&size=100", token).get("items")) {
-            doTask(token, task.get("id").asText(), task.get("title").asText());
-        }
-        for (int attempt = 0; api.get("/api/accounts/me", token).get("balance").decimalValue().signum() <= 0; attempt++) {
-            org.assertj.core.api.Assertions.assertThat(attempt).as("tasks made to put %s in the black, who has %s", worker,
-                    api.get("/api/accounts/me", token).get("balance")).isLessThan(200);
-            String title = "Bonus perch " + attempt;
-            JsonNode task = api.post("/api/tasks", admin, Map.of("title", title, "description", ""), 201);
-            if (task.get("assigneeId").asText().equals(id)) {
-                doTask(token, task.get("id").asText(), title);
-            }
-        }
-    }
-
-    /** Completes the task and waits until its reward is in the worker's audit log. */
-    private static void doTask(String token, String taskId, String title) {
-        api.post("/api/tasks/" + taskId + "/complete", token, null, 200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/accounts/me/log", token).toString()
-                .contains("Reward for completing '" + title + "'"));
     }
 
     /** As the pages write an amount of the API: {@code -$1,234.50}. */

@@ -23,7 +23,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 final class WatchedPage {
 
-    /** A stylesheet or script answered with a redirect is a resource that the browser cannot use. */
+    /** A stylesheet, script, image, font or manifest answered with a redirect is one the browser cannot use. */
     private static final Set<String> RESOURCES = Set.of("stylesheet", "script", "image", "font", "manifest");
     private static final Path SCREENSHOTS = Path.of("target", "browser");
 

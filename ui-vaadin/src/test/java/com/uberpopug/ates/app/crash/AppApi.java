@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a test arranges or checks behind the pages, through the packaged application's HTTP API: popugs
@@ -38,6 +41,36 @@ public final class AppApi {
 
     public JsonNode post(String path, String token, Object body, int expected) {
         return call("POST", path, token, body, expected);
+    }
+
+    /**
+     * So that a close pays the worker: they do their open tasks, then tasks are made until enough land on
+     * them (each one done leaves them at least as rich: a reward is never below a fee).
+     */
+    public void putInTheBlack(String adminToken, String worker, String password) {
+        String token = token(worker, password);
+        String id = get("/api/accounts/me", token).get("popugId").asText();
+        for (JsonNode task : get("/api/tasks/mine?status=open&size=100", token).get("items")) {
+            doTask(token, task.get("id").asText(), task.get("title").asText());
+        }
+        for (int attempt = 0; get("/api/accounts/me", token).get("balance").decimalValue().signum() <= 0; attempt++) {
+            if (attempt == 200) {
+                throw new AssertionError("200 tasks made and " + worker + " is not in the black: "
+                        + get("/api/accounts/me", token).get("balance"));
+            }
+            String title = "Bonus perch " + attempt;
+            JsonNode task = post("/api/tasks", adminToken, Map.of("title", title, "description", ""), 201);
+            if (task.get("assigneeId").asText().equals(id)) {
+                doTask(token, task.get("id").asText(), title);
+            }
+        }
+    }
+
+    /** Completes the task and waits until its reward is in the worker's audit log. */
+    private void doTask(String token, String taskId, String title) {
+        post("/api/tasks/" + taskId + "/complete", token, null, 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/accounts/me/log", token).toString()
+                .contains("Reward for completing '" + title + "'"));
     }
 
     /** Closes the open business day: 200 when the close ended within the request, 202 while it goes on. */

@@ -40,15 +40,15 @@ public class KnownProcessors {
         return properties.getProcessors().keySet().stream().sorted().toList();
     }
 
-    public String source(String processor) {
+    public ProcessorSource source(String processor) {
         EventProcessorProperties.ProcessorSettings settings = properties.getProcessors().get(processor);
         if (settings == null) {
             throw new IllegalArgumentException("No processor " + processor);
         }
         if (settings.getMode() == EventProcessorProperties.Mode.SUBSCRIBING) {
-            return "command transaction";
+            return ProcessorSource.COMMAND_TRANSACTION;
         }
-        return settings.getSource() == null ? "event store" : "kafka";
+        return settings.getSource() == null ? ProcessorSource.EVENT_STORE : ProcessorSource.KAFKA;
     }
 
     /** The Kafka topics a Kafka-fed processor reads (what its lag and its replays count). */
@@ -59,7 +59,7 @@ public class KnownProcessors {
     }
 
     public boolean tracking(String processor) {
-        return !source(processor).equals("command transaction");
+        return source(processor) != ProcessorSource.COMMAND_TRANSACTION;
     }
 
     public Collection<String> replayable() {

@@ -41,7 +41,7 @@ class ProcessorGauges {
             gauge(registry, "ates.processor.dead.letters", "Events parked in the dead-letter queue", processor,
                     ProcessorStatus::deadLetters);
             gauge(registry, "ates.processor.running", "1 when some instance runs the processor", processor,
-                    status -> status.state().equals("running") || status.state().equals("replaying") ? 1 : 0);
+                    status -> status.state().working() ? 1 : 0);
         }
         Gauge.builder("ates.publisher.backlog.events", this,
                         metrics -> metrics.of("kafka-publisher").map(s -> s.lagEvents() == null ? 0.0 : s.lagEvents()).orElse(Double.NaN))

@@ -62,17 +62,18 @@ public class ProcessorMonitor {
         Long storeHead = null;
         for (String name : known.names()) {
             long dead = deadLetters.getOrDefault(name, 0L);
-            String source = known.source(name);
+            ProcessorSource source = known.source(name);
             if (!known.tracking(name)) {
-                statuses.add(new ProcessorStatus(name, source, "running", null, null, null, Duration.ZERO, dead));
+                statuses.add(new ProcessorStatus(name, source, ProcessorState.RUNNING, null, null, null, null, Duration.ZERO, dead));
                 continue;
             }
             List<Claim> segments = claims.getOrDefault(name, List.of());
-            String state = state(name, segments, pauses.get(name));
+            String pausedBy = pauses.get(name);
+            ProcessorState state = state(name, segments, pausedBy);
             String owner = segments.stream().map(Claim::owner).filter(o -> o != null).distinct()
                     .collect(Collectors.joining(", "));
             owner = owner.isEmpty() ? null : owner;
-            if (source.equals("kafka")) {
+            if (source == ProcessorSource.KAFKA) {
                 if (kafkaEnds == null) {
                     kafkaEnds = kafka.ends();
                 }
@@ -80,12 +81,12 @@ public class ProcessorMonitor {
                 Map<TopicPartition, Long> ends = kafkaEnds.entrySet().stream()
                         .filter(end -> topics.contains(end.getKey().topic()))
                         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-                statuses.add(kafkaStatus(name, state, owner, segments, ends, dead));
+                statuses.add(kafkaStatus(name, state, pausedBy, owner, segments, ends, dead));
             } else {
                 if (storeHead == null) {
                     storeHead = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
                 }
-                statuses.add(eventStoreStatus(name, state, owner, segments, storeHead, dead));
+                statuses.add(eventStoreStatus(name, state, pausedBy, owner, segments, storeHead, dead));
             }
         }
         return statuses;
@@ -100,35 +101,35 @@ public class ProcessorMonitor {
         return statuses().stream().filter(status -> status.name().equals(processor)).findFirst();
     }
 
-    private String state(String name, List<Claim> segments, String pausedBy) {
+    private ProcessorState state(String name, List<Claim> segments, String pausedBy) {
         if (pausedBy != null) {
-            return "paused (" + pausedBy + ")";
+            return ProcessorState.PAUSED;
         }
         EventProcessor local = processing.eventProcessors().get(name);
         if (local instanceof TrackingEventProcessor tracking && tracking.isError()) {
-            return "error";
+            return ProcessorState.ERROR;
         }
         Instant now = clock.instant();
         if (segments.stream().anyMatch(claim -> claim.owner() != null && claim.touched().plus(STALE_CLAIM).isAfter(now))) {
-            return "running";
+            return ProcessorState.RUNNING;
         }
         if (segments.stream().anyMatch(claim -> claim.owner() != null)) {
-            return "stale claim";
+            return ProcessorState.STALE_CLAIM;
         }
-        return "stopped";
+        return ProcessorState.STOPPED;
     }
 
     /**
      * A running processor with a replay token is replaying while it is behind. (Kafka-fed processors keep
      * the replay token after they are through: on multi-partition topics Axon never sees the replay end.)
      */
-    private static String replayingOr(String state, List<Claim> segments, long lag) {
+    private static ProcessorState replayingOr(ProcessorState state, List<Claim> segments, long lag) {
         boolean replayToken = segments.stream().anyMatch(claim -> ReplayToken.isReplay(claim.token()));
-        return state.equals("running") && replayToken && lag > 0 ? "replaying" : state;
+        return state == ProcessorState.RUNNING && replayToken && lag > 0 ? ProcessorState.REPLAYING : state;
     }
 
-    private ProcessorStatus eventStoreStatus(String name, String state, String owner, List<Claim> segments, long head,
-                                             long dead) {
+    private ProcessorStatus eventStoreStatus(String name, ProcessorState state, String pausedBy, String owner,
+                                             List<Claim> segments, long head, long dead) {
         long position = segments.stream().mapToLong(claim -> globalIndex(claim.token())).min().orElse(-1);
         long lag = Math.max(0, head - position);
         Duration lagTime = Duration.ZERO;
@@ -138,11 +139,12 @@ public class ProcessorMonitor {
                     String.class, position);
             lagTime = oldest.isEmpty() ? Duration.ZERO : age(Instant.parse(oldest.get(0)));
         }
-        return new ProcessorStatus(name, "event store", replayingOr(state, segments, lag), owner, position, lag, lagTime, dead);
+        return new ProcessorStatus(name, ProcessorSource.EVENT_STORE, replayingOr(state, segments, lag), pausedBy, owner,
+                position, lag, lagTime, dead);
     }
 
-    private ProcessorStatus kafkaStatus(String name, String state, String owner, List<Claim> segments,
-                                        Map<TopicPartition, Long> ends, long dead) {
+    private ProcessorStatus kafkaStatus(String name, ProcessorState state, String pausedBy, String owner,
+                                        List<Claim> segments, Map<TopicPartition, Long> ends, long dead) {
         Map<TopicPartition, Long> read = new HashMap<>(); // offset of the last record handled, per partition
         for (Claim claim : segments) {
             TrackingToken current = claim.token() instanceof ReplayToken replay ? replay.getCurrentToken() : claim.token();
@@ -161,8 +163,8 @@ public class ProcessorMonitor {
             }
         }
         Instant oldest = lag > 0 ? kafka.oldestOf(firstUnread) : null;
-        return new ProcessorStatus(name, "kafka", replayingOr(state, segments, lag), owner, position, lag,
-                oldest == null ? Duration.ZERO : age(oldest), dead);
+        return new ProcessorStatus(name, ProcessorSource.KAFKA, replayingOr(state, segments, lag), pausedBy, owner,
+                position, lag, oldest == null ? Duration.ZERO : age(oldest), dead);
     }
 
     private Duration age(Instant at) {

@@ -32,14 +32,14 @@ class ProcessorsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(ROW, "PROCESSOR", "SOURCE", "STATE", "POSITION", "LAG EVENTS", "LAG TIME", "DEAD", "OWNER");
         for (ProcessorStatus status : statuses) {
-            out.printf(ROW, status.name(), status.source(), status.state(),
+            out.printf(ROW, status.name(), status.source(), status.stateText(),
                     status.position() == null ? "-" : String.format("%,d", status.position()),
                     status.lagEvents() == null ? "-" : String.format("%,d", status.lagEvents()),
                     status.lagEvents() == null ? "-" : seconds(status.lagTime()),
                     status.deadLetters(), status.owner() == null ? "-" : status.owner());
         }
         boolean attention = statuses.stream().anyMatch(status -> status.deadLetters() > 0
-                || status.state().equals("error") || status.state().equals("stale claim"));
+                || status.state().needsOperator());
         return attention ? ExitCodes.ATTENTION : ExitCodes.DONE;
     }
 

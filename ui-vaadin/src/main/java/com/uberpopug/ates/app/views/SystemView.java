@@ -48,7 +48,7 @@ public class SystemView extends VerticalLayout {
         this.deadLetters = deadLetters;
         processors.addColumn(ProcessorStatus::name).setHeader("Processor").setAutoWidth(true);
         processors.addColumn(ProcessorStatus::source).setHeader("Reads");
-        processors.addColumn(ProcessorStatus::state).setHeader("State").setAutoWidth(true);
+        processors.addColumn(ProcessorStatus::stateText).setHeader("State").setAutoWidth(true);
         processors.addColumn(s -> s.position() == null ? "–" : String.format("%,d", s.position())).setHeader("Position");
         processors.addColumn(s -> s.lagEvents() == null ? "–" : String.format("%,d", s.lagEvents())).setHeader("Lag (events)");
         processors.addColumn(s -> s.lagEvents() == null ? "–" : String.format("%.1f s", s.lagTime().toMillis() / 1000.0))

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.uberpopug.ates.api.Topic;
 import com.uberpopug.ates.app.AtesSpringTest;
 import com.uberpopug.ates.messaging.processors.KnownProcessors;
+import com.uberpopug.ates.messaging.processors.ProcessorSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class KafkaSourcesTest {
                 .importPackages("com.uberpopug.ates.api").stream()
                 .filter(type -> !type.getPackageName().equals("com.uberpopug.ates.api"))
                 .<Class<?>>map(JavaClass::reflect).filter(Class::isRecord).toList();
-        List<String> kafkaFed = known.names().stream().filter(name -> known.source(name).equals("kafka")).toList();
+        List<String> kafkaFed = known.names().stream().filter(name -> known.source(name) == ProcessorSource.KAFKA).toList();
         assertThat(kafkaFed).contains("task-board", "task-assignees", "accounting", "accounting-views", "analytics");
 
         List<String> unread = new ArrayList<>();

@@ -14,9 +14,9 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * What a logged-in popug sees on a page their role may not open (a worker at Analytics, say): a 403 that
- * says so in words, inside the usual frame with the menu of the pages they may open. Vaadin's own answer
- * is a bare "could not navigate" page.
+ * What a logged-in popug sees on a page their role may not open (a worker at Analytics, say): a page that
+ * says so in words, inside the usual frame with the menu of the pages they may open, reported to Vaadin's
+ * router as 403. Vaadin's own answer is a bare "could not navigate" page.
  */
 @ParentLayout(MainLayout.class)
 @PageTitle("Not for your role | aTES")

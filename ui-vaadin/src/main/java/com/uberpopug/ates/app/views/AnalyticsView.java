@@ -38,7 +38,7 @@ import java.util.Map;
  * "Analytics" for admins, from ClickHouse: the open business day's management earnings and popugs in the
  * negative as big numbers, the most expensive task of a day, week or month, and management earnings per
  * day over a chosen range (the last 30 days by default) as a chart with its total. Every figure names its
- * business day or period. Refreshes when accounting changes, and on the Refresh button.
+ * business day or period. Refreshes when ClickHouse took in new balance changes, and on the Refresh button.
  */
 @Route("analytics")
 @PageTitle("Analytics | aTES")

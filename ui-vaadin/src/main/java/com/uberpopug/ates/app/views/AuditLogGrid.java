@@ -3,17 +3,12 @@ package com.uberpopug.ates.app.views;
 import com.uberpopug.ates.api.accounting.AuditLogEntry;
 import com.vaadin.flow.component.grid.Grid;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-
 /** An account's audit log: when, what kind, how much (signed), and why (the task, or the payout). */
 final class AuditLogGrid extends Grid<AuditLogEntry> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-
     AuditLogGrid() {
         super(AuditLogEntry.class, false);
-        addColumn(entry -> TIME.format(entry.at())).setHeader("Time").setAutoWidth(true);
+        addColumn(entry -> Moments.utc(entry.at())).setHeader("Time").setAutoWidth(true);
         addColumn(AuditLogEntry::kind).setHeader("Kind").setAutoWidth(true);
         addColumn(entry -> entry.amount().format()).setHeader("Amount").setAutoWidth(true);
         addColumn(AuditLogEntry::description).setHeader("Reason").setFlexGrow(3);

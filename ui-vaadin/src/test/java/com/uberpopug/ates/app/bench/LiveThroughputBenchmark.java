@@ -2,7 +2,7 @@ package com.uberpopug.ates.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.uberpopug.ates.app.crash.AppProcess;
+import com.uberpopug.ates.app.packaged.AppProcess;
 import com.uberpopug.ates.testsupport.IsolatedServices;
 import com.uberpopug.ates.testsupport.Machine;
 import org.junit.jupiter.api.Tag;

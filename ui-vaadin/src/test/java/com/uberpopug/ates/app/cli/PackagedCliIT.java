@@ -1,6 +1,6 @@
 package com.uberpopug.ates.app.cli;
 
-import com.uberpopug.ates.app.crash.AppProcess;
+import com.uberpopug.ates.app.packaged.AppProcess;
 import com.uberpopug.ates.testsupport.IsolatedServices;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,13 @@
 package com.uberpopug.ates.app.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uberpopug.ates.app.GreenMailInbox;
+import com.uberpopug.ates.app.packaged.AppApi;
+import com.uberpopug.ates.app.packaged.AppProcess;
 import com.uberpopug.ates.testsupport.IsolatedServices;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,7 +45,6 @@ class CloseSurvivesACrashIT {
     private static final String PASSWORD = "crash-pass-1";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void eachPopugIsPaidExactlyOnceWhenTheProcessDiesDuringTheClose() throws Exception {
@@ -57,13 +56,14 @@ class CloseSurvivesACrashIT {
         Map<String, Object> properties = new HashMap<>(namespace);
         properties.put("ates.identity.password-strength", 4);
         AppProcess first = AppProcess.start(jar, properties, "crash-it-first");
+        AppApi api = new AppApi(first);
         Map<String, String> tokens = new ConcurrentHashMap<>();
         String admin;
         try (Connection db = database(namespace)) {
-            admin = token(first, "admin", IsolatedServices.ADMIN_PASSWORD);
+            admin = api.token("admin", IsolatedServices.ADMIN_PASSWORD);
             inParallel(WORKERS, i -> {
                 String username = "crash-" + run + "-" + i;
-                call(first, "POST", "/api/popugs", admin, Map.of("username", username, "fullName", "Crash " + i,
+                api.post("/api/popugs", admin, Map.of("username", username, "fullName", "Crash " + i,
                         "email", username + "@uberpopug.com", "role", "WORKER", "password", PASSWORD), 201);
             });
             awaitCount(db, "SELECT count(*) FROM task_assignees WHERE active AND role = 'WORKER'", WORKERS);
@@ -74,11 +74,11 @@ class CloseSurvivesACrashIT {
             }
             // Two of three tasks are completed: some popugs end the day in the black, some below zero, most at zero.
             inParallel(TASKS, i -> {
-                JsonNode task = call(first, "POST", "/api/tasks", admin, Map.of("title", "Crash task " + i, "description", ""), 201);
+                JsonNode task = api.post("/api/tasks", admin, Map.of("title", "Crash task " + i, "description", ""), 201);
                 String assignee = usernames.get(UUID.fromString(task.get("assigneeId").asText()));
                 if (i % 3 != 0) {
-                    String token = tokens.computeIfAbsent(assignee, worker -> token(first, worker, PASSWORD));
-                    call(first, "POST", "/api/tasks/" + task.get("id").asText() + "/complete", token, null, 200);
+                    String token = tokens.computeIfAbsent(assignee, worker -> api.token(worker, PASSWORD));
+                    api.post("/api/tasks/" + task.get("id").asText() + "/complete", token, null, 200);
                 }
             });
             awaitCount(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.AccountCredited'",
@@ -89,7 +89,8 @@ class CloseSurvivesACrashIT {
 
             // Close the day by hand, and kill the process while the close is settling the accounts: once a tenth
             // of them are settled.
-            http.sendAsync(request(first, "POST", "/api/accounting/close-day", admin, Map.of()), HttpResponse.BodyHandlers.ofString());
+            http.sendAsync(first.request("POST", "/api/accounting/close-day", admin, "{}".getBytes()),
+                    HttpResponse.BodyHandlers.ofString());
             awaitCount(db, "SELECT least(count(*), " + WORKERS / 10 + ") FROM accounting_settlements WHERE settled", WORKERS / 10);
             first.kill();
             long closedAtKill = count(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.BusinessDayClosed'");
@@ -189,25 +190,6 @@ class CloseSurvivesACrashIT {
     @FunctionalInterface
     private interface Step {
         void run(int number) throws Exception;
-    }
-
-    private String token(AppProcess app, String username, String password) {
-        try {
-            return call(app, "POST", "/api/auth/token", null, Map.of("username", username, "password", password), 200)
-                    .get("token").asText();
-        } catch (Exception failed) {
-            throw new IllegalStateException("no token for " + username, failed);
-        }
-    }
-
-    private JsonNode call(AppProcess app, String method, String path, String token, Object body, int expected) throws Exception {
-        HttpResponse<String> response = http.send(request(app, method, path, token, body), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
-        return json.readTree(response.body());
-    }
-
-    private HttpRequest request(AppProcess app, String method, String path, String token, Object body) throws Exception {
-        return app.request(method, path, token, body == null ? null : json.writeValueAsBytes(body));
     }
 
     private void awaitMails(String address, int count) throws Exception {

@@ -27,9 +27,10 @@ final class AsyncApiDocument {
             "axon-message-aggregate-type", "the aggregate's type, e.g. Task",
             "axon-metadata-traceId", "the trace id of the user action that caused it (docs/ARCHITECTURE.md, operating it)",
             "axon-metadata-correlationId", "the id of the message (command or event) that caused it");
-    /** Headers whose value is a number in binary, not text. */
-    private static final List<String> LONGS = List.of("axon-message-timestamp", "axon-message-aggregate-seq");
-    private static final List<String> ALWAYS = List.of("axon-message-id", "axon-message-type", "axon-message-timestamp",
+    /** Headers whose value is a number in binary (8 bytes), not text. */
+    static final List<String> LONGS = List.of("axon-message-timestamp", "axon-message-aggregate-seq");
+    /** Headers every message carries. */
+    static final List<String> REQUIRED = List.of("axon-metadata-traceId", "axon-message-id", "axon-message-type", "axon-message-timestamp",
             "axon-message-aggregate-id", "axon-message-aggregate-seq", "axon-message-aggregate-type");
 
     private AsyncApiDocument() {
@@ -79,7 +80,7 @@ final class AsyncApiDocument {
                 properties.putObject(header.getKey()).put("type", LONGS.contains(header.getKey()) ? "integer" : "string")
                         .put("description", header.getValue()));
         ArrayNode required = headers.putArray("required");
-        ALWAYS.forEach(required::add);
+        REQUIRED.forEach(required::add);
         return document;
     }
 }

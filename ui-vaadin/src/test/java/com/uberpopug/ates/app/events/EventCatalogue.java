@@ -99,7 +99,7 @@ final class EventCatalogue {
                 .anyMatch(topic -> type.getPackageName().equals("com.uberpopug.ates.api." + topic.name().toLowerCase()));
     }
 
-    static String revision(Class<?> type) {
+    private static String revision(Class<?> type) {
         return Optional.ofNullable(type.getAnnotation(Revision.class)).map(Revision::value).orElse(NO_REVISION);
     }
 

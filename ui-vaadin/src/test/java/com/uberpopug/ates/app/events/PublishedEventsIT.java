@@ -3,8 +3,8 @@ package com.uberpopug.ates.app.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
 import com.uberpopug.ates.api.Topic;
-import com.uberpopug.ates.app.crash.AppApi;
-import com.uberpopug.ates.app.crash.AppProcess;
+import com.uberpopug.ates.app.packaged.AppApi;
+import com.uberpopug.ates.app.packaged.AppProcess;
 import com.uberpopug.ates.testsupport.IsolatedServices;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -100,15 +100,14 @@ class PublishedEventsIT {
     }
 
     private static void check(ConsumerRecord<String, byte[]> message, String prefix, Map<String, Integer> seen, List<String> problems) throws IOException {
-        Set<String> missing = new TreeSet<>(Set.of("axon-message-id", "axon-message-type", "axon-message-timestamp",
-                "axon-message-aggregate-id", "axon-message-aggregate-seq", "axon-message-aggregate-type", "axon-metadata-traceId"));
+        Set<String> missing = new TreeSet<>(AsyncApiDocument.REQUIRED);
         for (Header header : message.headers()) {
             missing.remove(header.key());
             if (!AsyncApiDocument.HEADERS.containsKey(header.key())) {
                 problems.add(where(message) + ": header " + header.key() + " is not in the catalogue's envelope");
             }
         }
-        for (String binary : List.of("axon-message-timestamp", "axon-message-aggregate-seq")) {
+        for (String binary : AsyncApiDocument.LONGS) {
             Header header = message.headers().lastHeader(binary);
             if (header != null && (header.value() == null || header.value().length != Long.BYTES)) {
                 problems.add(where(message) + ": " + binary + " is not a long in 8 bytes");

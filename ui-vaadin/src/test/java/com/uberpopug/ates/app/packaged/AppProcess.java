@@ -1,4 +1,4 @@
-package com.uberpopug.ates.app.crash;
+package com.uberpopug.ates.app.packaged;
 
 import java.io.File;
 import java.io.IOException;
@@ -82,7 +82,7 @@ public final class AppProcess {
     }
 
     /** SIGKILL, and wait until the process is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }

@@ -1,4 +1,4 @@
-package com.uberpopug.ates.app.crash;
+package com.uberpopug.ates.app.packaged;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -4,6 +4,7 @@ import com.uberpopug.ates.api.accounting.CloseProgress;
 import com.uberpopug.ates.api.accounting.FindCloseProgress;
 import com.uberpopug.ates.api.accounting.Money;
 import com.uberpopug.ates.api.accounting.SettleAccount;
+import com.uberpopug.ates.messaging.api.TraceIds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +42,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @Component
 class CloseWorkers implements SmartLifecycle {
-
-    /**
-     * The application's trace id key, in metadata and the MDC (README, "Trace ids"): the workers run in the
-     * trace of the action that closed the day, so their commands, events and log lines carry it.
-     */
-    static final String TRACE_ID = "traceId";
 
     private static final Logger log = LoggerFactory.getLogger(CloseWorkers.class);
 
@@ -132,7 +127,7 @@ class CloseWorkers implements SmartLifecycle {
             work.run();
             return;
         }
-        try (MDC.MDCCloseable trace = MDC.putCloseable(TRACE_ID, traceId)) {
+        try (MDC.MDCCloseable trace = MDC.putCloseable(TraceIds.KEY, traceId)) {
             work.run();
         }
     }

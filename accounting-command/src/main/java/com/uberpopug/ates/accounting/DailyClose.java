@@ -1,6 +1,7 @@
 package com.uberpopug.ates.accounting;
 
 import com.uberpopug.ates.api.accounting.BusinessDayCloseStarted;
+import com.uberpopug.ates.messaging.api.TraceIds;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -32,7 +33,7 @@ class DailyClose {
     }
 
     @EventHandler
-    void on(BusinessDayCloseStarted event, @MetaDataValue(CloseWorkers.TRACE_ID) String traceId) {
+    void on(BusinessDayCloseStarted event, @MetaDataValue(TraceIds.KEY) String traceId) {
         settlements.plan(event.day(), traceId);
         log.info("Business day {} is closing (by {}): its accounts are settled now", event.day(), event.closedBy());
         CurrentUnitOfWork.get().afterCommit(unit -> workers.wake());

@@ -2,8 +2,7 @@ package com.uberpopug.ates.analytics;
 
 import com.uberpopug.ates.api.analytics.AnalyticsChanged;
 import com.uberpopug.ates.api.analytics.FindAnalyticsSummary;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import com.uberpopug.ates.messaging.api.PerBatch;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 import java.sql.Date;
@@ -41,22 +40,16 @@ final class BalanceRollups {
 
     /** A fact of this day and popug was written (or is in the batch): its rollups are recomputed. */
     void touched(LocalDate day, String popugId) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            recompute(Map.of(day, Set.of(popugId)));
-            tell(1);
-            return;
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        Map<LocalDate, Set<String>> touched = batch.getOrComputeResource(BalanceRollups.class.getName(), key -> {
-            Map<LocalDate, Set<String>> days = new TreeMap<>();
-            batch.onPrepareCommit(unit -> {
-                ClickHouseBatch.flushNow(clickHouse, MoneyFactsProjector.INSERT);
-                recompute(days);
-            });
-            batch.afterCommit(unit -> tell(days.size()));
-            return days;
-        });
-        touched.computeIfAbsent(day, d -> new TreeSet<>()).add(popugId);
+        PerBatch.resource(BalanceRollups.class.getName(), TreeMap<LocalDate, Set<String>>::new,
+                        days -> {
+                            ClickHouseBatch.flushNow(MoneyFactsProjector.INSERT);
+                            recompute(days);
+                        },
+                        days -> tell(days.size()))
+                .ifPresentOrElse(days -> days.computeIfAbsent(day, d -> new TreeSet<>()).add(popugId), () -> {
+                    recompute(Map.of(day, Set.of(popugId)));
+                    tell(1);
+                });
     }
 
     private void tell(int days) {

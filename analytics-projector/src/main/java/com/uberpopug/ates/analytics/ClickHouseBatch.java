@@ -1,7 +1,6 @@
 package com.uberpopug.ates.analytics;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import com.uberpopug.ates.messaging.api.PerBatch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,25 +25,17 @@ final class ClickHouseBatch {
 
     /** The batch of this statement in the current unit of work; without one, rows are written at once. */
     static ClickHouseBatch of(ClickHouse clickHouse, String insert) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return new ClickHouseBatch(clickHouse, insert, true);
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        return unitOfWork.root().getOrComputeResource("clickhouse:" + insert, key -> {
-            ClickHouseBatch batch = new ClickHouseBatch(clickHouse, insert, false);
-            unitOfWork.root().onPrepareCommit(uow -> batch.flush());
-            return batch;
-        });
+        return PerBatch.resource(key(insert), () -> new ClickHouseBatch(clickHouse, insert, false), ClickHouseBatch::flush)
+                .orElseGet(() -> new ClickHouseBatch(clickHouse, insert, true));
     }
 
     /** Writes the rows of this statement collected so far in the current unit of work, now. */
-    static void flushNow(ClickHouse clickHouse, String insert) {
-        if (CurrentUnitOfWork.isStarted()) {
-            ClickHouseBatch batch = CurrentUnitOfWork.get().root().getResource("clickhouse:" + insert);
-            if (batch != null) {
-                batch.flush();
-            }
-        }
+    static void flushNow(String insert) {
+        PerBatch.<ClickHouseBatch>existing(key(insert)).ifPresent(ClickHouseBatch::flush);
+    }
+
+    private static String key(String insert) {
+        return ClickHouseBatch.class.getName() + ":" + insert;
     }
 
     void add(Object... row) {

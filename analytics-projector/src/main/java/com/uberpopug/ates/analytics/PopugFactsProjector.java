@@ -59,6 +59,6 @@ class PopugFactsProjector {
     }
 
     private void flushBatch() {
-        ClickHouseBatch.flushNow(clickHouse, REGISTER);
+        ClickHouseBatch.flushNow(REGISTER);
     }
 }

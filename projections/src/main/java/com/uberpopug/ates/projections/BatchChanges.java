@@ -1,7 +1,6 @@
 package com.uberpopug.ates.projections;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import com.uberpopug.ates.messaging.api.PerBatch;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,16 +17,8 @@ public final class BatchChanges {
     }
 
     public static void count(QueryUpdateEmitter updates, Class<?> queryType, IntFunction<?> notice) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            updates.emit(queryType, query -> true, notice.apply(1));
-            return;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        AtomicInteger events = root.getOrComputeResource(BatchChanges.class.getName() + "@" + queryType.getName(), key -> {
-            AtomicInteger count = new AtomicInteger();
-            root.afterCommit(uow -> updates.emit(queryType, query -> true, notice.apply(count.get())));
-            return count;
-        });
-        events.incrementAndGet();
+        PerBatch.afterCommit(BatchChanges.class.getName() + "@" + queryType.getName(), AtomicInteger::new,
+                        events -> updates.emit(queryType, query -> true, notice.apply(events.get())))
+                .ifPresentOrElse(AtomicInteger::incrementAndGet, () -> updates.emit(queryType, query -> true, notice.apply(1)));
     }
 }

@@ -1,5 +1,6 @@
 package com.uberpopug.ates.projections;
 
+import com.uberpopug.ates.messaging.api.PerBatch;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 

@@ -5,6 +5,7 @@ import com.uberpopug.ates.api.tasks.FindShuffle;
 import com.uberpopug.ates.api.tasks.ReassignTask;
 import com.uberpopug.ates.api.tasks.ShuffleProgress;
 import com.uberpopug.ates.api.tasks.StartShuffle;
+import com.uberpopug.ates.messaging.api.LogContextDecorator;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -13,8 +14,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -24,9 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -49,8 +47,9 @@ class TaskShuffle {
     private final CommandGateway commands;
     private final QueryUpdateEmitter updates;
     private final int pageSize;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(named("task-shuffle"));
-    private final ExecutorService workers;
+    /** The shuffle's commands belong to the action that started it: same trace id in their logs and metadata. */
+    private final ThreadPoolTaskExecutor runner = inLogContextOfCaller("task-shuffle", 1);
+    private final ThreadPoolTaskExecutor workers;
     private final Map<UUID, ShuffleProgress> recent = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, ShuffleProgress> eldest) {
@@ -68,7 +67,7 @@ class TaskShuffle {
         this.commands = commands;
         this.updates = updates;
         this.pageSize = pageSize;
-        this.workers = Executors.newFixedThreadPool(parallelism, named("task-shuffle-worker"));
+        this.workers = inLogContextOfCaller("task-shuffle-worker", parallelism);
     }
 
     @CommandHandler
@@ -84,9 +83,7 @@ class TaskShuffle {
             report(start);
             log.info("Shuffle {} started by {}: {} open tasks, {} eligible popugs", command.shuffleId(),
                     command.startedBy(), start.total(), pool.candidates().size());
-            // The shuffle's commands belong to the action that started it: same trace id in their logs and metadata.
-            Map<String, String> logContext = MDC.getCopyOfContextMap();
-            runner.execute(inLogContext(logContext, () -> run(start, pool, held, logContext)));
+            runner.execute(() -> run(start, pool, held));
             return start;
         } catch (RuntimeException refused) {
             held.release();
@@ -99,7 +96,7 @@ class TaskShuffle {
         return recent.get(query.shuffleId());
     }
 
-    private void run(ShuffleProgress start, AssigneeDraw.Pool pool, ShuffleLock.Held held, Map<String, String> logContext) {
+    private void run(ShuffleProgress start, AssigneeDraw.Pool pool, ShuffleLock.Held held) {
         AtomicLong reassigned = new AtomicLong();
         AtomicLong skipped = new AtomicLong();
         String failure = null;
@@ -109,13 +106,13 @@ class TaskShuffle {
             while (!(page = openTasks.page(after, pageSize)).isEmpty()) {
                 List<CompletableFuture<Void>> steps = new ArrayList<>(page.size());
                 for (UUID taskId : page) {
-                    steps.add(CompletableFuture.runAsync(inLogContext(logContext, () -> {
+                    steps.add(CompletableFuture.runAsync(() -> {
                         if (reassign(taskId, pool)) {
                             reassigned.incrementAndGet();
                         } else {
                             skipped.incrementAndGet();
                         }
-                    }), workers));
+                    }, workers));
                 }
                 CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new)).join();
                 after = page.get(page.size() - 1);
@@ -131,19 +128,6 @@ class TaskShuffle {
         report(end);
         log.info("Shuffle {} finished: {} reassigned, {} skipped (done meanwhile)", start.shuffleId(),
                 end.reassigned(), end.skipped());
-    }
-
-    private static Runnable inLogContext(Map<String, String> logContext, Runnable work) {
-        return () -> {
-            if (logContext != null) {
-                MDC.setContextMap(logContext);
-            }
-            try {
-                work.run();
-            } finally {
-                MDC.clear();
-            }
-        };
     }
 
     private static void releaseQuietly(ShuffleLock.Held held, ShuffleProgress shuffle) {
@@ -193,18 +177,21 @@ class TaskShuffle {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    private static ThreadFactory named(String name) {
-        AtomicLong count = new AtomicLong();
-        return work -> {
-            Thread thread = new Thread(work, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    private static ThreadPoolTaskExecutor inLogContextOfCaller(String name, int threads) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix(name + "-");
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setDaemon(true);
+        executor.setTaskDecorator(new LogContextDecorator());
+        executor.initialize();
+        return executor;
     }
 
+    /** Stops a running shuffle: its tasks not yet reassigned keep their assignee. */
     @PreDestroy
     void stop() {
-        runner.shutdownNow();
-        workers.shutdownNow();
+        runner.shutdown();
+        workers.shutdown();
     }
 }

@@ -24,6 +24,7 @@ class ArchitectureTest {
     private static final String ANALYTICS = "com.uberpopug.ates.analytics..";
     private static final String APP = "com.uberpopug.ates.app..";
     private static final String MESSAGING = "com.uberpopug.ates.messaging..";
+    private static final String MESSAGING_API = "com.uberpopug.ates.messaging.api..";
     private static final String IDENTITY_ACCESS = "com.uberpopug.ates.identity.access..";
 
     private static JavaClasses ates;
@@ -86,6 +87,25 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(MESSAGING)
                 .should().dependOnClassesThat().resideInAnyPackage(IDENTITY, TASKS, ACCOUNTING, PROJECTIONS, ANALYTICS, APP)
                 .because("every context runs on it (publisher, sources, processors, trace ids): it names none of them")
+                .check(ates);
+    }
+
+    @Test
+    void contextsUseOnlyTheSmallApiOfTheMessagingPlatform() {
+        noClasses().that().resideInAnyPackage(IDENTITY, TASKS, ACCOUNTING, PROJECTIONS, ANALYTICS)
+                .should().dependOnClassesThat(resideInAPackage(MESSAGING).and(not(resideInAPackage(MESSAGING_API))))
+                .because("a context works per batch and follows trace ids through messaging-api; the publisher, sources and "
+                        + "processors are the platform's business, wired by the application")
+                .check(ates);
+    }
+
+    @Test
+    void theMessagingApiStandsOnItsOwn() {
+        noClasses().that().resideInAPackage(MESSAGING_API)
+                .should().dependOnClassesThat(resideInAPackage(MESSAGING).and(not(resideInAPackage(MESSAGING_API))))
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.boot..", "org.apache.kafka..",
+                        "org.axonframework.extensions..")
+                .because("a context that uses it must not pull the platform in")
                 .check(ates);
     }
 

@@ -1,5 +1,6 @@
 package com.uberpopug.ates.messaging.kafka;
 
+import com.uberpopug.ates.messaging.api.PerBatch;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
@@ -7,8 +8,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.messaging.EventPublicationFailedException;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,16 +50,8 @@ public class KafkaEventForwarder {
     void forward(EventMessage<?> event) {
         String topic = topics.nameFor(event.getPayloadType());
         Future<RecordMetadata> sent = producer.send(converter.createKafkaMessage(event, topic));
-        pendingAcknowledgements().add(sent);
-    }
-
-    private List<Future<RecordMetadata>> pendingAcknowledgements() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING, key -> {
-            List<Future<RecordMetadata>> pending = new ArrayList<>();
-            batch.onPrepareCommit(uow -> awaitAll(pending));
-            return pending;
-        });
+        PerBatch.resource(PENDING, ArrayList<Future<RecordMetadata>>::new, this::awaitAll)
+                .ifPresentOrElse(pending -> pending.add(sent), () -> awaitAll(List.of(sent)));
     }
 
     private void awaitAll(List<Future<RecordMetadata>> pending) {

@@ -141,7 +141,21 @@ public class ProjectionReplay {
 
     /** The replay handles every event again: letters parked before it would only hold their aggregates back. */
     private long dropDeadLetters(String processor) {
-        return jdbc.update("DELETE FROM deadletterentry WHERE processinggroup = ?", processor);
+        return processing.deadLetterQueue(processor).map(queue -> {
+            long letters = queue.size();
+            queue.clear();
+            return letters;
+        }).orElse(0L);
+    }
+
+    /** The replay reader's token goes with it; the token store lets only a token's owner delete it. */
+    private void forget(String reader) {
+        transactions.executeInTransaction(() -> {
+            for (int segment : tokenStore.fetchSegments(reader)) {
+                tokenStore.fetchToken(reader, segment);
+                tokenStore.deleteToken(reader, segment);
+            }
+        });
     }
 
     private long fromKafka(TrackingEventProcessor processor, Progress progress) {
@@ -186,7 +200,7 @@ public class ProjectionReplay {
             awaitEnd(reader, total, progress, () -> storeDone(reader, first, head));
         } finally {
             reader.shutDown();
-            jdbc.update("DELETE FROM tokenentry WHERE processorname = ?", readerName);
+            forget(readerName);
         }
         transactions.executeInTransaction(() -> {
             tokenStore.fetchToken(processor.getName(), 0); // claims it

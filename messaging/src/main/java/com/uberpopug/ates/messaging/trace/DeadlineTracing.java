@@ -1,5 +1,6 @@
 package com.uberpopug.ates.messaging.trace;
 
+import com.uberpopug.ates.messaging.api.TraceIds;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.Message;

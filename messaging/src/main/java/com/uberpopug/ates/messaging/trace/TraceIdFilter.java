@@ -1,5 +1,6 @@
 package com.uberpopug.ates.messaging.trace;
 
+import com.uberpopug.ates.messaging.api.TraceIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

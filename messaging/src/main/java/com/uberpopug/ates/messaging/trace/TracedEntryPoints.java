@@ -1,5 +1,6 @@
 package com.uberpopug.ates.messaging.trace;
 
+import com.uberpopug.ates.messaging.api.TraceIds;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineManager;

@@ -1,6 +1,6 @@
 package com.uberpopug.ates.projections.board;
 
-import com.uberpopug.ates.projections.PerBatch;
+import com.uberpopug.ates.messaging.api.PerBatch;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;

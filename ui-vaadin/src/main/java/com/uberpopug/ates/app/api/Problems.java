@@ -2,7 +2,7 @@ package com.uberpopug.ates.app.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uberpopug.ates.api.FieldProblem;
-import com.uberpopug.ates.messaging.trace.TraceIds;
+import com.uberpopug.ates.messaging.api.TraceIds;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,6 +1,6 @@
 package com.uberpopug.ates.app.cli;
 
-import com.uberpopug.ates.messaging.trace.TraceIds;
+import com.uberpopug.ates.messaging.api.TraceIds;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,6 +1,6 @@
 package com.uberpopug.ates.app.views;
 
-import com.uberpopug.ates.messaging.trace.TraceIds;
+import com.uberpopug.ates.messaging.api.TraceIds;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 

@@ -1,6 +1,6 @@
 package com.uberpopug.ates.app.api;
 
-import com.uberpopug.ates.messaging.trace.TraceIds;
+import com.uberpopug.ates.messaging.api.TraceIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;

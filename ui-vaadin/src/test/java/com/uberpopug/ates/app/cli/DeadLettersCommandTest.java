@@ -102,6 +102,25 @@ class DeadLettersCommandTest {
         assertThat(list.out.toString()).contains("TaskAssigned").doesNotContain(createdEventId);
     }
 
+    /** A replay from the event store handles every event again: the parked ones are dropped, the reader leaves no token. */
+    @Test
+    void aReplayDropsTheLettersWhoseEventsItHandlesAgain() {
+        CreatedTask poison = create("Poison tail " + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(60)).until(() -> lettersOf(poison.taskId()).size() == 2);
+        FailingBoardHandler.broken.set(false);
+
+        CliRun replay = new CliRun(context);
+        int exit = replay.ates("replay", "board", "--source", "event-store");
+
+        assertThat(exit).as(replay.err.toString()).isZero();
+        assertThat(replay.out.toString()).containsPattern("; [1-9]\\d* dead letters dropped \\(their events were handled again\\)");
+        assertThat(postgres.queryForObject("SELECT count(*) FROM deadletterentry WHERE processinggroup = 'task-board'",
+                Long.class)).isZero();
+        assertThat(assigneeOnBoard(poison.taskId())).isEqualTo(poison.assigneeId());
+        assertThat(postgres.queryForList("SELECT processorname FROM tokenentry WHERE processorname LIKE 'replay-%'",
+                String.class)).as("the replay's own reader is forgotten").isEmpty();
+    }
+
     @Test
     void aProcessorWithoutAQueueIsNamedWithThoseThatHaveOne() {
         CliRun cli = new CliRun(context);

@@ -1,5 +1,6 @@
 package com.uberpopug.ates.messaging.trace;
 
+import com.uberpopug.ates.messaging.api.TraceIds;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -105,6 +106,24 @@ class TraceIdFollowedTest {
                 .as("log lines with the trace id in their MDC")
                 .contains("ates.handled.commands", "ates.handled.kafka-publisher", "ates.handled.task-board",
                         "ates.handled.accounting", "ates.handled.accounting-views", "ates.handled.analytics"));
+    }
+
+    @Test
+    void aShuffleRunsInTheTraceOfTheActionThatStartedIt() throws Exception {
+        TestPopugs.eligibleWorker(commands, postgres);
+        TestPopugs.Registered manager = TestPopugs.register(commands, Role.MANAGER);
+        ApiClient api = new ApiClient(mvc, json, tokens);
+        api.call(post("/api/tasks"), manager.username(), Map.of("title", "Shuffle the beak")).andExpect(status().isCreated());
+        String traceId = "test-" + TraceIds.newId();
+
+        api.call(post("/api/tasks/shuffle").header("X-Trace-Id", traceId), manager.username(), Map.of())
+                .andExpect(status().isOk());
+
+        assertThat(storedEventsTracedBy(traceId)).as("the reassignments, sent from the shuffle's worker threads")
+                .contains("TaskAssigned");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(loggersTracedBy(traceId))
+                .as("the shuffle's own log lines, written on its background thread")
+                .contains("com.uberpopug.ates.tasks.TaskShuffle"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.uberpopug.ates.messaging.trace;
+package com.uberpopug.ates.messaging.api;
 
 import org.slf4j.MDC;
 
@@ -32,7 +32,7 @@ public final class TraceIds {
     }
 
     /** The given id if a caller may set it, a new one otherwise. */
-    static String acceptOrCreate(String candidate) {
+    public static String acceptOrCreate(String candidate) {
         return candidate != null && ACCEPTED.matcher(candidate).matches() ? candidate : newId();
     }
 

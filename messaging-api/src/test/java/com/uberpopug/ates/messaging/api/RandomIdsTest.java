@@ -1,4 +1,4 @@
-package com.uberpopug.ates.messaging.trace;
+package com.uberpopug.ates.messaging.api;
 
 import org.axonframework.common.IdentifierFactory;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,15 @@
 package com.uberpopug.ates.accounting;
 
+import com.uberpopug.ates.messaging.api.PerBatch;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,6 +22,8 @@ import java.util.Set;
 class HandledEvents {
 
     private static final String MARKED_IN_BATCH = HandledEvents.class.getName() + ".batch";
+    private static final String NEW_MARKS = HandledEvents.class.getName() + ".new";
+    private static final String MARK = "INSERT INTO accounting_handled_events (event_id) VALUES (?)";
 
     private final JdbcTemplate jdbc;
 
@@ -30,6 +35,8 @@ class HandledEvents {
      * Runs {@code action} unless the event was acted on before (a redelivery or a replay), then marks it.
      * A failing action leaves no mark. Two processors acting on one event at once cannot both commit: the
      * second mark is refused by the key, and its transaction, the action's commands with it, rolls back.
+     * In a processor batch the marks are written together just before the batch commits, in its transaction
+     * (one round trip instead of one per event: under load each took 10 ms and more, docs/PERFORMANCE.md).
      */
     void once(String eventId, Runnable action) {
         Set<String> marked = markedInThisBatch();
@@ -37,10 +44,16 @@ class HandledEvents {
             return;
         }
         action.run();
-        jdbc.update("INSERT INTO accounting_handled_events (event_id) VALUES (?)", eventId);
-        if (marked != null) {
-            marked.add(eventId);
+        if (marked == null) {
+            jdbc.update(MARK, eventId);
+            return;
         }
+        marked.add(eventId);
+        PerBatch.resource(NEW_MARKS, ArrayList<String>::new, this::mark).orElseThrow().add(eventId);
+    }
+
+    private void mark(List<String> eventIds) {
+        jdbc.batchUpdate(MARK, eventIds.stream().map(id -> new Object[]{id}).toList());
     }
 
     /**

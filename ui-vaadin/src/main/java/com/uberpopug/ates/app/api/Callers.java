@@ -2,13 +2,14 @@ package com.uberpopug.ates.app.api;
 
 import com.uberpopug.ates.api.identity.FindPopugByUsername;
 import com.uberpopug.ates.api.identity.PopugProfile;
+import com.uberpopug.ates.app.security.PopugUser;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
-/** Who calls the API, as identity knows them (the profile is cached in Redis). */
+/** Who calls the API, as identity knows them (asked once per request; the profile is cached in Redis). */
 @Component
 class Callers {
 
@@ -18,7 +19,11 @@ class Callers {
         this.queries = queries;
     }
 
+    /** The profile the bearer token's check read for this request, or identity's answer for a browser session. */
     PopugProfile profile(Authentication caller) {
+        if (caller.getPrincipal() instanceof PopugUser user) {
+            return user.profile();
+        }
         return queries.query(new FindPopugByUsername(caller.getName()), PopugProfile.class).join();
     }
 

@@ -3,12 +3,9 @@ package com.uberpopug.ates.app.security;
 import com.uberpopug.ates.api.identity.FindPopugByUsername;
 import com.uberpopug.ates.api.identity.PopugProfile;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Who is logged in right now, asked of identity (cached in Redis) on every API call and browser request. */
@@ -27,7 +24,6 @@ class ActivePopugs {
         if (popug == null || !popug.active()) {
             return Optional.empty();
         }
-        return Optional.of(User.withUsername(popug.username()).password("")
-                .authorities(List.of(new SimpleGrantedAuthority("ROLE_" + popug.role().name()))).build());
+        return Optional.of(new PopugUser(popug));
     }
 }

@@ -88,6 +88,8 @@ class LiveThroughputBenchmark {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> report = new ArrayList<>();
+    /** The app's database, for its statistics. */
+    private Connection database;
     private AppProcess app;
     private String adminToken;
     private final List<Worker> workers = new ArrayList<>();
@@ -107,6 +109,7 @@ class LiveThroughputBenchmark {
         app = AppProcess.start(measured, jvm, properties, "live-bench");
         MemorySampler memory = new MemorySampler();
         try (Connection db = DriverManager.getConnection((String) namespace.get("spring.datasource.url"), "ates", "ates")) {
+            database = db;
             adminToken = token("admin", IsolatedServices.ADMIN_PASSWORD);
             registerWorkers(db);
             report.add("");
@@ -180,6 +183,7 @@ class LiveThroughputBenchmark {
         AtomicInteger errors = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         Map<String, Double> cpuBefore = ProcessCpu.seconds(app.pid());
+        PostgresWork postgresBefore = PostgresWork.read(database);
         long start = System.nanoTime();
         try {
             List<Future<?>> running = new ArrayList<>();
@@ -218,10 +222,13 @@ class LiveThroughputBenchmark {
         if (!reported) {
             return;
         }
+        Thread.sleep(1_500); // PostgreSQL publishes its statistics within a second
+        String postgres = PostgresWork.read(database).since(postgresBefore, total);
         String counted = catchUp <= CATCH_UP_LIMIT_SECONDS ? "" : " (NOT COUNTED: caught up after more than "
                 + CATCH_UP_LIMIT_SECONDS + " s)";
         report.add(String.format("    lag at the last command (events): %s%s", lagAtEnd, counted));
         report.add("    CPU seconds per 1,000 creations (with their completions, until caught up): " + ProcessCpu.per(cpu, total / 1000.0));
+        report.add("    PostgreSQL per creation (with its completions): " + postgres);
         report.add(String.format("%-3d %13.0f %13.0f %7d %9.1fs", clients, total / seconds, completed.get() / seconds,
                 errors.get(), catchUp));
         if (errors.get() > 0) {

@@ -44,7 +44,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * to that day, even when movements of the next day arrived first. Each day is settled at most once, so a
  * popug is paid at most once per day whatever runs twice. Snapshotted every few hundred events.
  */
-@Aggregate(snapshotTriggerDefinition = "accountSnapshots")
+@Aggregate(snapshotTriggerDefinition = "accountSnapshots", cache = "accountCache")
 class Account {
 
     @AggregateIdentifier

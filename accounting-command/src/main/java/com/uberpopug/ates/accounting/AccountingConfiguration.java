@@ -3,6 +3,7 @@ package com.uberpopug.ates.accounting;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -46,6 +47,12 @@ class AccountingConfiguration {
     SnapshotTriggerDefinition accountSnapshots(Snapshotter snapshotter,
                                                @Value("${ates.accounting.account-snapshot-every:50}") int every) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    }
+
+    /** At most this many accounts in memory (a few hundred bytes each): every popug of a big company. */
+    @Bean
+    Cache accountCache(@Value("${ates.accounting.account-cache-size:20000}") long maximumSize) {
+        return new AccountCache(maximumSize);
     }
 
     /**

@@ -2,9 +2,13 @@ package com.uberpopug.ates.accounting;
 
 import com.uberpopug.ates.api.accounting.Money;
 import com.uberpopug.ates.api.accounting.TaskPriced;
+import com.uberpopug.ates.api.tasks.TaskAssigned;
+import com.uberpopug.ates.api.tasks.TaskCompleted;
+import com.uberpopug.ates.api.tasks.TaskCreated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,12 +16,14 @@ import org.springframework.stereotype.Component;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * The prices of tasks: kept in {@code accounting_task_prices} with each {@code TaskPriced} (same
- * transaction), and found there, or among those set earlier in the current processor batch (not
- * committed yet), or drawn and set now on a task's first event that needs one.
+ * transaction), and found there (for a processor batch, the prices of all its tasks at once), or among
+ * those set earlier in the current batch (not committed yet), or drawn and set now on a task's first
+ * event that needs one.
  */
 @Component
 @ProcessingGroup(BusinessDays.PROCESSING_GROUP)
@@ -43,27 +49,56 @@ class TaskPrices {
     }
 
     Pricing.Price priceOf(UUID taskId) {
-        Map<UUID, Pricing.Price> batch = pricedInThisBatch();
-        Pricing.Price known = batch.get(taskId);
-        if (known != null) {
-            return known;
+        Map<UUID, Pricing.Price> known = knownInThisBatch();
+        Pricing.Price price = known.containsKey(taskId) ? known.get(taskId) : stored(List.of(taskId)).get(taskId);
+        if (price == null) {
+            price = pricing.draw();
+            commands.sendAndWait(new PriceTask(taskId, price.fee(), price.reward()));
         }
-        List<Pricing.Price> stored = jdbc.query("SELECT fee_cents, reward_cents FROM accounting_task_prices WHERE task_id = ?",
-                (rs, row) -> new Pricing.Price(new Money(rs.getLong(1)), new Money(rs.getLong(2))), taskId);
-        if (!stored.isEmpty()) {
-            return stored.get(0);
-        }
-        Pricing.Price drawn = pricing.draw();
-        commands.sendAndWait(new PriceTask(taskId, drawn.fee(), drawn.reward()));
-        batch.put(taskId, drawn);
-        return drawn;
+        known.put(taskId, price);
+        return price;
     }
 
-    /** Prices set in the current unit of work: their rows are written only when it commits. */
-    private static Map<UUID, Pricing.Price> pricedInThisBatch() {
-        if (!CurrentUnitOfWork.isStarted()) {
+    /**
+     * What the current processor batch knows of its tasks' prices: read for all of them with one query when it
+     * asks first (a task without a price yet maps to null), and the prices it set since (their rows are written
+     * only when it commits). A round trip per event was a fifth of the accounting thread's waits under load
+     * (docs/PERFORMANCE.md). Outside a batch, nothing is known.
+     */
+    private Map<UUID, Pricing.Price> knownInThisBatch() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
             return new HashMap<>();
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(BATCH_PRICES, key -> new HashMap<>());
+        return batch.getOrComputeResource(BATCH_PRICES, key -> {
+            List<UUID> tasks = batch.getMessages().stream().map(message -> taskOf(message.getPayload()))
+                    .filter(Objects::nonNull).distinct().toList();
+            Map<UUID, Pricing.Price> known = new HashMap<>();
+            tasks.forEach(task -> known.put(task, null));
+            known.putAll(stored(tasks));
+            return known;
+        });
+    }
+
+    private Map<UUID, Pricing.Price> stored(List<UUID> taskIds) {
+        Map<UUID, Pricing.Price> prices = new HashMap<>();
+        jdbc.query("SELECT task_id, fee_cents, reward_cents FROM accounting_task_prices WHERE task_id = ANY (?::uuid[])",
+                rs -> {
+                    prices.put(rs.getObject(1, UUID.class), new Pricing.Price(new Money(rs.getLong(2)), new Money(rs.getLong(3))));
+                }, (Object) taskIds.stream().map(UUID::toString).toArray(String[]::new));
+        return prices;
+    }
+
+    /** The task a task event is about, or null for any other event. */
+    private static UUID taskOf(Object payload) {
+        if (payload instanceof TaskCreated created) {
+            return created.taskId();
+        }
+        if (payload instanceof TaskAssigned assigned) {
+            return assigned.taskId();
+        }
+        if (payload instanceof TaskCompleted completed) {
+            return completed.taskId();
+        }
+        return null;
     }
 }

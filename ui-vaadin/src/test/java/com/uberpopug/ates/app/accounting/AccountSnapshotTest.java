@@ -6,6 +6,7 @@ import com.uberpopug.ates.api.accounting.Money;
 import com.uberpopug.ates.api.accounting.SettleAccount;
 import com.uberpopug.ates.app.AtesSpringTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,9 +17,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A busy account is snapshotted every 200 events, and an account loaded from its snapshot (plus the
- * events after it) decides exactly as one replayed from its first event: the close carries over all
- * 450 debits.
+ * A busy account is snapshotted every 50 events, and an account loaded from its snapshot (plus the
+ * events after it, not from memory) decides exactly as one replayed from its first event: the close
+ * carries over all 450 debits.
  */
 @AtesSpringTest
 class AccountSnapshotTest {
@@ -29,6 +30,8 @@ class AccountSnapshotTest {
     JdbcTemplate postgres;
     @Autowired
     OpenBusinessDay openBusinessDay;
+    @Autowired
+    Cache accountCache;
 
     @Test
     void aSnapshottedAccountSettlesEveryMovement() {
@@ -45,6 +48,7 @@ class AccountSnapshotTest {
         assertThat(postgres.queryForObject("SELECT convert_from(payload, 'UTF8') FROM snapshotevententry WHERE aggregateidentifier = ?",
                 String.class, accountId)).contains("\"unsettled\"", "\"" + day + "\"");
 
+        accountCache.removeAll();
         commands.sendAndWait(new SettleAccount(popug, day, UUID.randomUUID()));
 
         String carriedOver = postgres.queryForObject("""

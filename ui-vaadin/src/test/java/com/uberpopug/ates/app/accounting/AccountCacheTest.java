@@ -1,0 +1,62 @@
+package com.uberpopug.ates.app.accounting;
+
+import com.uberpopug.ates.api.accounting.AccountId;
+import com.uberpopug.ates.api.accounting.DebitAccount;
+import com.uberpopug.ates.api.accounting.Money;
+import com.uberpopug.ates.api.accounting.SettleAccount;
+import com.uberpopug.ates.app.AtesSpringTest;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Accounts stay in memory between commands, and memory never holds a movement the event store does not: a
+ * debit whose processor batch rolls back is forgotten, and the account goes on from what was stored.
+ */
+@AtesSpringTest
+class AccountCacheTest {
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    JdbcTemplate postgres;
+    @Autowired
+    OpenBusinessDay openBusinessDay;
+    @Autowired
+    Cache accountCache;
+    @Autowired
+    TransactionManager transactions;
+
+    @Test
+    void aDebitRolledBackWithItsBatchIsForgotten() {
+        UUID popug = UUID.randomUUID();
+        String accountId = AccountId.of(popug);
+        LocalDate day = openBusinessDay.get();
+        commands.sendAndWait(new DebitAccount(popug, Money.dollars(1), UUID.randomUUID(), day, "cache-test-" + popug + "-1"));
+        assertThat(accountCache.containsKey(accountId)).as("kept in memory after its command").isTrue();
+
+        // A processor batch: the debit succeeds inside it, then the batch fails and rolls back as a whole.
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        batch.attachTransaction(transactions);
+        commands.sendAndWait(new DebitAccount(popug, Money.dollars(2), UUID.randomUUID(), day, "cache-test-" + popug + "-2"));
+        batch.rollback(new IllegalStateException("the batch fails after its debit"));
+
+        assertThat(postgres.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, accountId)).as("only the first debit is stored").isEqualTo(2); // opened, debited
+        commands.sendAndWait(new SettleAccount(popug, day, UUID.randomUUID()));
+        assertThat(postgres.queryForObject("""
+                SELECT convert_from(payload, 'UTF8') FROM domainevententry
+                WHERE aggregateidentifier = ? AND payloadtype LIKE '%.BalanceCarriedOver'""", String.class, accountId))
+                .as("the settlement knows only the stored debit, at the sequence after it").contains("\"cents\":-100");
+    }
+}

@@ -8,8 +8,10 @@ import com.uberpopug.ates.api.tasks.TaskCreated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -60,23 +62,33 @@ class TaskPrices {
     }
 
     /**
-     * What the current processor batch knows of its tasks' prices: read for all of them with one query when it
+     * What the current unit of work knows of its tasks' prices: read for all of them with one query when it
      * asks first (a task without a price yet maps to null), and the prices it set since (their rows are written
-     * only when it commits). A round trip per event was a fifth of the accounting thread's waits under load
-     * (docs/PERFORMANCE.md). Outside a batch, nothing is known.
+     * only when it commits). A processor's batch holds many events, a retried dead letter one; a round trip per
+     * event was a fifth of the accounting thread's waits under load (docs/PERFORMANCE.md). Outside a unit of
+     * work, nothing is known.
      */
     private Map<UUID, Pricing.Price> knownInThisBatch() {
-        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+        if (!CurrentUnitOfWork.isStarted()) {
             return new HashMap<>();
         }
-        return batch.getOrComputeResource(BATCH_PRICES, key -> {
-            List<UUID> tasks = batch.getMessages().stream().map(message -> taskOf(message.getPayload()))
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(BATCH_PRICES, key -> {
+            List<UUID> tasks = messagesOf(root).stream().map(message -> taskOf(message.getPayload()))
                     .filter(Objects::nonNull).distinct().toList();
             Map<UUID, Pricing.Price> known = new HashMap<>();
             tasks.forEach(task -> known.put(task, null));
             known.putAll(stored(tasks));
             return known;
         });
+    }
+
+    /** The events a unit of work handles: a batch's, or the one of a unit of work that has one. */
+    private static List<? extends Message<?>> messagesOf(UnitOfWork<?> unitOfWork) {
+        if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
+            return batch.getMessages();
+        }
+        return unitOfWork.getMessage() == null ? List.of() : List.of(unitOfWork.getMessage());
     }
 
     private Map<UUID, Pricing.Price> stored(List<UUID> taskIds) {

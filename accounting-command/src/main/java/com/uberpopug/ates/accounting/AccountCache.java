@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * Accounts kept in memory between commands, the least recently used dropped beyond a maximum. Every task
+ * Accounts kept in memory between commands, the least recently used dropped beyond a maximum, any of them
+ * dropped when the heap runs short. Every task
  * event moves money on its assignee's account; loading it each time (snapshot, then up to 50 events to
  * deserialize) was a third of the accounting processor's time (docs/PERFORMANCE.md).
  *
@@ -23,7 +24,10 @@ final class AccountCache implements Cache {
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
 
     AccountCache(long maximumSize) {
-        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        // An account remembers every payout it ever had (one per paid day), so its size grows with the company's
+        // age and a count alone does not bound the memory: the collector may drop entries before the heap runs
+        // out (a dropped account is only loaded from the store again).
+        this.entries = Caffeine.newBuilder().maximumSize(maximumSize).softValues().build();
     }
 
     @Override

@@ -49,7 +49,7 @@ class AccountingConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
-    /** At most this many accounts in memory (a few hundred bytes each): every popug of a big company. */
+    /** At most this many accounts in memory (every popug of a big company), fewer when the heap runs short. */
     @Bean
     Cache accountCache(@Value("${ates.accounting.account-cache-size:20000}") long maximumSize) {
         return new AccountCache(maximumSize);

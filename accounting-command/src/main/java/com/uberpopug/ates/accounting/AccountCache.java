@@ -3,7 +3,12 @@ package com.uberpopug.ates.accounting;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -14,16 +19,23 @@ import java.util.function.UnaryOperator;
  * deserialize) was a third of the accounting processor's time (docs/PERFORMANCE.md).
  *
  * <p>Axon's caching repository puts an account here when its command succeeds and removes it when the unit
- * of work it was loaded in rolls back, so memory never holds a movement the event store does not. An entry
- * that is stale because another instance wrote the account since cannot decide anything that sticks: its
- * events are appended at sequence numbers the store already has, the store refuses them, and the rollback
- * removes the entry, so the retry loads the account from the store.
+ * of work it was loaded in rolls back, so memory never holds a movement the event store does not. Another
+ * instance may have written the account since (its close, its payments): an entry is served only while the
+ * event store holds no later event of the account, one indexed read. Otherwise a stale entry could refuse
+ * what the store allows (a payout the other instance issued, unknown here), and a refusal appends nothing
+ * that the store's sequence numbers could catch.
  */
 final class AccountCache implements Cache {
 
-    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
+    /** The last sequence number an entry was cached at: Axon keeps it in a field with no getter. */
+    private static final VarHandle CACHED_VERSION = cachedVersion();
 
-    AccountCache(long maximumSize) {
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
+    private final Function<String, Optional<Long>> lastStoredSequence;
+
+    /** {@code lastStoredSequence}: the event store's last sequence number of an account, empty if it has none. */
+    AccountCache(long maximumSize, Function<String, Optional<Long>> lastStoredSequence) {
+        this.lastStoredSequence = lastStoredSequence;
         // An account remembers every payout it ever had (one per paid day), so its size grows with the company's
         // age and a count alone does not bound the memory: the collector may drop entries before the heap runs
         // out (a dropped account is only loaded from the store again).
@@ -33,7 +45,22 @@ final class AccountCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
-        return (V) entries.getIfPresent(key);
+        Object entry = entries.getIfPresent(key);
+        if (entry instanceof AggregateCacheEntry<?> cached && behindTheStore(key, cached)) {
+            entries.asMap().remove(key, entry);
+            return null;
+        }
+        return (V) entry;
+    }
+
+    /**
+     * True when the store holds events the entry lacks. An entry ahead of the store is not stale: inside a
+     * processor batch it holds the batch's own events, which are appended when the batch commits.
+     */
+    private boolean behindTheStore(Object key, AggregateCacheEntry<?> cached) {
+        Long version = (Long) CACHED_VERSION.get(cached);
+        Optional<Long> stored = lastStoredSequence.apply(key.toString());
+        return stored.isPresent() && (version == null || stored.get() > version);
     }
 
     @Override
@@ -77,5 +104,15 @@ final class AccountCache implements Cache {
     @Override
     public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
         throw new UnsupportedOperationException("the account cache tells no listeners");
+    }
+
+    private static VarHandle cachedVersion() {
+        try {
+            return MethodHandles.privateLookupIn(AggregateCacheEntry.class, MethodHandles.lookup())
+                    .findVarHandle(AggregateCacheEntry.class, "version", Long.class);
+        } catch (ReflectiveOperationException changedInAxon) {
+            throw new IllegalStateException("Axon's cache entry no longer has its version where the account cache "
+                    + "reads it; without it a stale account cannot be told apart", changedInAxon);
+        }
     }
 }

@@ -7,6 +7,8 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,10 +51,14 @@ class AccountingConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
     }
 
-    /** At most this many accounts in memory (every popug of a big company), fewer when the heap runs short. */
+    /**
+     * At most this many accounts in memory (every popug of a big company), fewer when the heap runs short; each
+     * checked against the event store before it is used (another instance may have written it).
+     */
     @Bean
-    Cache accountCache(@Value("${ates.accounting.account-cache-size:20000}") long maximumSize) {
-        return new AccountCache(maximumSize);
+    Cache accountCache(@Value("${ates.accounting.account-cache-size:20000}") long maximumSize,
+                       ObjectProvider<EventStore> eventStore) {
+        return new AccountCache(maximumSize, accountId -> eventStore.getObject().lastSequenceNumberFor(accountId));
     }
 
     /**

@@ -9,7 +9,6 @@ import com.uberpopug.ates.messaging.api.LogContextDecorator;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.slf4j.Logger;
@@ -39,7 +38,6 @@ class TaskShuffle {
 
     private static final Logger log = LoggerFactory.getLogger(TaskShuffle.class);
     private static final int KEPT_RESULTS = 20;
-    private static final int CONFLICT_RETRIES = 3;
 
     private final OpenTasks openTasks;
     private final AssigneeDraw draw;
@@ -139,20 +137,16 @@ class TaskShuffle {
         }
     }
 
-    /** True when the task was reassigned, false when it turned out to be done. */
+    /**
+     * True when the task was reassigned, false when it turned out to be done. A task another instance changed at
+     * the same moment is sent again by the command gateway (docs/adr/0019), which loads it again.
+     */
     private boolean reassign(UUID taskId, AssigneeDraw.Pool pool) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commands.sendAndWait(new ReassignTask(taskId, pool.draw().orElseThrow()));
-                return true;
-            } catch (CommandRefusedException done) {
-                return false;
-            } catch (ConcurrencyException changedMeanwhile) {
-                // Another instance changed the task at the same moment; load it again and retry.
-                if (attempt == CONFLICT_RETRIES) {
-                    throw changedMeanwhile;
-                }
-            }
+        try {
+            commands.sendAndWait(new ReassignTask(taskId, pool.draw().orElseThrow()));
+            return true;
+        } catch (CommandRefusedException done) {
+            return false;
         }
     }
 

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.uberpopug.ates.api.tasks.TaskCreatedUpcaster;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -29,8 +32,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Axon without Axon Server: the JDBC event store (Axon's own auto-configuration, schema by Flyway)
@@ -109,6 +115,24 @@ public class AxonConfiguration {
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
+                .build();
+    }
+
+    /**
+     * The command gateway of Axon's auto-configuration, sending a command again (up to
+     * {@code ates.commands.conflict-retries} times, after {@code ates.commands.conflict-pause} to twice that)
+     * when another instance appended to its aggregate at the same moment (docs/adr/0019).
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus,
+                                  @Value("${ates.commands.conflict-retries:5}") int conflictRetries,
+                                  @Value("${ates.commands.conflict-pause:20ms}") Duration conflictPause) {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("command-retry-");
+        threads.setDaemon(true); // a retry due at shutdown is not waited for: its command fails as the app stops
+        ScheduledExecutorService retries = Executors.newScheduledThreadPool(2, threads);
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConflictRetries(retries, conflictRetries, conflictPause))
                 .build();
     }
 

@@ -1,13 +1,18 @@
 package com.uberpopug.ates.app.accounting;
 
 import com.uberpopug.ates.api.accounting.AccountId;
+import com.uberpopug.ates.api.accounting.ConfirmPayout;
+import com.uberpopug.ates.api.accounting.CreditAccount;
 import com.uberpopug.ates.api.accounting.DebitAccount;
 import com.uberpopug.ates.api.accounting.Money;
+import com.uberpopug.ates.api.accounting.PayoutIssued;
 import com.uberpopug.ates.api.accounting.SettleAccount;
 import com.uberpopug.ates.app.AtesSpringTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
@@ -21,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Accounts stay in memory between commands, and memory never holds a movement the event store does not: a
- * debit whose processor batch rolls back is forgotten, and the account goes on from what was stored.
+ * debit whose processor batch rolls back is forgotten, and the account goes on from what was stored; an
+ * account another instance wrote meanwhile is loaded from the store again.
  */
 @AtesSpringTest
 class AccountCacheTest {
@@ -36,6 +42,8 @@ class AccountCacheTest {
     Cache accountCache;
     @Autowired
     TransactionManager transactions;
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void aDebitRolledBackWithItsBatchIsForgotten() {
@@ -58,5 +66,30 @@ class AccountCacheTest {
                 SELECT convert_from(payload, 'UTF8') FROM domainevententry
                 WHERE aggregateidentifier = ? AND payloadtype LIKE '%.BalanceCarriedOver'""", String.class, accountId))
                 .as("the settlement knows only the stored debit, at the sequence after it").contains("\"cents\":-100");
+    }
+
+    @Test
+    void aPayoutAnotherInstanceIssuedIsKnownHere() {
+        UUID popug = UUID.randomUUID();
+        String accountId = AccountId.of(popug);
+        LocalDate day = openBusinessDay.get();
+        commands.sendAndWait(new CreditAccount(popug, Money.dollars(5), UUID.randomUUID(), day, "cache-test-" + popug));
+        assertThat(accountCache.containsKey(accountId)).as("kept in memory after its command").isTrue();
+
+        // Another instance settles the account: its payout is appended to the store, never seen by this memory.
+        UUID payoutId = UUID.randomUUID();
+        long next = postgres.queryForObject("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, accountId) + 1;
+        UnitOfWork<?> elsewhere = DefaultUnitOfWork.startAndGet(null);
+        elsewhere.attachTransaction(transactions);
+        eventStore.publish(new GenericDomainEventMessage<>("Account", accountId, next,
+                new PayoutIssued(payoutId, popug, Money.dollars(5), day)));
+        elsewhere.commit();
+
+        commands.sendAndWait(new ConfirmPayout(popug, payoutId, "transfer-" + payoutId));
+        assertThat(postgres.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? "
+                + "ORDER BY sequencenumber", String.class, accountId))
+                .as("the transfer confirmed on the payout the store holds")
+                .endsWith("com.uberpopug.ates.api.accounting.PayoutIssued", "com.uberpopug.ates.api.accounting.PayoutSent");
     }
 }

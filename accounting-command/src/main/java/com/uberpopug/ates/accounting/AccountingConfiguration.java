@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -59,6 +60,13 @@ class AccountingConfiguration {
     Cache accountCache(@Value("${ates.accounting.account-cache-size:20000}") long maximumSize,
                        ObjectProvider<EventStore> eventStore) {
         return new AccountCache(maximumSize, accountId -> eventStore.getObject().lastSequenceNumberFor(accountId));
+    }
+
+    /** The {@code accounting} processor's segments divide task events by the account they move money on. */
+    @Bean
+    ConfigurerModule accountingSegmentsByAccount() {
+        return configurer -> configurer.eventProcessing()
+                .registerSequencingPolicy(TaskMoney.PROCESSING_GROUP, config -> new ByAccount());
     }
 
     /**

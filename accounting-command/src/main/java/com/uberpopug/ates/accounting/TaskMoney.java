@@ -6,7 +6,6 @@ import com.uberpopug.ates.api.accounting.OpenAccount;
 import com.uberpopug.ates.api.identity.PopugRegistered;
 import com.uberpopug.ates.api.tasks.TaskAssigned;
 import com.uberpopug.ates.api.tasks.TaskCompleted;
-import com.uberpopug.ates.api.tasks.TaskCreated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,11 +14,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Where task events become money, read from Kafka (the task tracker is never asked): a new task is
- * priced, every assignment debits the assignee by the fee, a completion credits the reward; identity
- * events open accounts and tell where payout mails go. Each event acts once: its id is marked after the
- * commands it causes succeeded, in the same transaction (which those commands, sent from this processor's
- * batch, join); an event whose command fails is parked unmarked and acts when the letter is retried.
+ * Where task events become money, read from Kafka (the task tracker is never asked): every assignment
+ * debits the assignee by the task's fee (the first one, made with the task, prices it), a completion
+ * credits the reward; identity events open accounts and tell where payout mails go. Each event acts
+ * once: its id is marked after the commands it causes succeeded, in the same transaction (which those
+ * commands, sent from this processor's batch, join); an event whose command fails is parked unmarked and
+ * acts when the letter is retried.
+ * The processor's segments divide the events by account ({@link ByAccount}); a task is priced in the
+ * segment of its first assignee, so its creation, which names no account, needs no handling here.
  */
 @Component
 @ProcessingGroup(TaskMoney.PROCESSING_GROUP)
@@ -39,11 +41,6 @@ class TaskMoney {
         this.prices = prices;
         this.days = days;
         this.jdbc = jdbc;
-    }
-
-    @EventHandler
-    void on(TaskCreated event, @MessageIdentifier String eventId) {
-        handled.once(eventId, () -> prices.priceOf(event.taskId()));
     }
 
     @EventHandler

@@ -4,7 +4,6 @@ import com.uberpopug.ates.api.accounting.Money;
 import com.uberpopug.ates.api.accounting.TaskPriced;
 import com.uberpopug.ates.api.tasks.TaskAssigned;
 import com.uberpopug.ates.api.tasks.TaskCompleted;
-import com.uberpopug.ates.api.tasks.TaskCreated;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -102,9 +101,6 @@ class TaskPrices {
 
     /** The task a task event is about, or null for any other event. */
     private static UUID taskOf(Object payload) {
-        if (payload instanceof TaskCreated created) {
-            return created.taskId();
-        }
         if (payload instanceof TaskAssigned assigned) {
             return assigned.taskId();
         }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +71,7 @@ public class ProcessorMonitor {
             List<Claim> segments = claims.getOrDefault(name, List.of());
             String pausedBy = pauses.get(name);
             ProcessorState state = state(name, segments, pausedBy);
-            String owner = segments.stream().map(Claim::owner).filter(o -> o != null).distinct()
-                    .collect(Collectors.joining(", "));
-            owner = owner.isEmpty() ? null : owner;
+            String owner = owners(segments);
             if (source == ProcessorSource.KAFKA) {
                 if (kafkaEnds == null) {
                     kafkaEnds = kafka.ends();
@@ -145,12 +144,17 @@ public class ProcessorMonitor {
 
     private ProcessorStatus kafkaStatus(String name, ProcessorState state, String pausedBy, String owner,
                                         List<Claim> segments, Map<TopicPartition, Long> ends, long dead) {
-        Map<TopicPartition, Long> read = new HashMap<>(); // offset of the last record handled, per partition
+        // Offset of the last record handled, per partition, by the segment furthest behind: every segment reads
+        // every partition (and handles its share of it), so the processor is through only where all of them are.
+        Map<TopicPartition, Long> read = new HashMap<>();
+        List<Map<TopicPartition, Long>> bySegment = new ArrayList<>();
         for (Claim claim : segments) {
             TrackingToken current = claim.token() instanceof ReplayToken replay ? replay.getCurrentToken() : claim.token();
-            if (current instanceof KafkaTrackingToken kafkaToken) {
-                kafkaToken.getPositions().forEach((partition, offset) -> read.merge(partition, offset, Math::max));
-            }
+            bySegment.add(current instanceof KafkaTrackingToken kafkaToken ? kafkaToken.getPositions() : Map.of());
+        }
+        for (TopicPartition partition : ends.keySet()) {
+            bySegment.stream().mapToLong(positions -> positions.getOrDefault(partition, -1L)).min()
+                    .ifPresent(offset -> read.put(partition, offset));
         }
         long position = read.values().stream().mapToLong(offset -> offset + 1).sum();
         Map<TopicPartition, Long> firstUnread = new HashMap<>();
@@ -177,15 +181,29 @@ public class ProcessorMonitor {
         return current == null ? -1 : current.position().orElse(-1); // the JDBC store's tokens are gap-aware
     }
 
+    /**
+     * Who holds the segments: the owner, when one instance holds them all; else each segment with its owner
+     * ({@code 0 4711@host-a, 1 4712@host-b}, {@code free} while nobody holds it); null when nobody holds any.
+     */
+    private static String owners(List<Claim> segments) {
+        List<String> distinct = segments.stream().map(Claim::owner).distinct().toList();
+        if (distinct.size() <= 1) {
+            return distinct.isEmpty() ? null : distinct.get(0);
+        }
+        return segments.stream().sorted(Comparator.comparingInt(Claim::segment))
+                .map(claim -> claim.segment() + " " + (claim.owner() == null ? "free" : claim.owner()))
+                .collect(Collectors.joining(", "));
+    }
+
     private Map<String, List<Claim>> claims() {
         Map<String, List<Claim>> claims = new HashMap<>();
-        jdbc.query("SELECT processorname, token, tokentype, owner, timestamp FROM tokenentry", row -> {
+        jdbc.query("SELECT processorname, segment, token, tokentype, owner, timestamp FROM tokenentry", row -> {
             byte[] bytes = row.getBytes("token");
             String type = row.getString("tokentype");
             TrackingToken token = bytes == null || type == null ? null
                     : serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
             claims.computeIfAbsent(row.getString("processorname"), name -> new ArrayList<>())
-                    .add(new Claim(token, row.getString("owner"), Instant.parse(row.getString("timestamp"))));
+                    .add(new Claim(row.getInt("segment"), token, row.getString("owner"), Instant.parse(row.getString("timestamp"))));
         });
         return claims;
     }
@@ -209,6 +227,6 @@ public class ProcessorMonitor {
         return pauses;
     }
 
-    private record Claim(TrackingToken token, String owner, Instant touched) {
+    private record Claim(int segment, TrackingToken token, String owner, Instant touched) {
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +165,8 @@ public class ProjectionReplay {
         progress.started(processor.getName(), total);
         processor.resetTokens();
         processor.start();
-        awaitEnd(processor, total, progress, () -> kafkaDone(processor, ends));
+        int segments = tokenStore.fetchSegments(processor.getName()).length;
+        awaitEnd(processor, total, progress, () -> kafkaDone(processor, segments, ends));
         return total;
     }
 
@@ -175,10 +177,6 @@ public class ProjectionReplay {
      * as every Kafka delivery is).
      */
     private long fromEventStore(TrackingEventProcessor processor, Progress progress) {
-        if (tokenStore.fetchSegments(processor.getName()).length > 1) {
-            throw new CommandRefusedException("Processor " + processor.getName()
-                    + " has several segments; replay it from Kafka.");
-        }
         Map<TopicPartition, Long> kafkaEnds = kafka.ends(known.topicsOf(processor.getName()));
         long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
         long first = jdbc.queryForObject("SELECT coalesce(min(globalindex), 0) FROM domainevententry", Long.class);
@@ -202,16 +200,19 @@ public class ProjectionReplay {
             reader.shutDown();
             forget(readerName);
         }
+        Map<TopicPartition, Long> lastRead = new HashMap<>();
+        kafkaEnds.forEach((partition, end) -> {
+            if (end > 0) {
+                lastRead.put(partition, end - 1);
+            }
+        });
+        // Every segment reads every partition (handling its share), so each goes on from the same offsets.
         transactions.executeInTransaction(() -> {
-            tokenStore.fetchToken(processor.getName(), 0); // claims it
-            Map<TopicPartition, Long> lastRead = new HashMap<>();
-            kafkaEnds.forEach((partition, end) -> {
-                if (end > 0) {
-                    lastRead.put(partition, end - 1);
-                }
-            });
-            tokenStore.storeToken(KafkaTrackingToken.newInstance(lastRead), processor.getName(), 0);
-            tokenStore.releaseClaim(processor.getName(), 0);
+            for (int segment : tokenStore.fetchSegments(processor.getName())) {
+                tokenStore.fetchToken(processor.getName(), segment); // claims it
+                tokenStore.storeToken(KafkaTrackingToken.newInstance(lastRead), processor.getName(), segment);
+                tokenStore.releaseClaim(processor.getName(), segment);
+            }
         });
         return total;
     }
@@ -242,22 +243,27 @@ public class ProjectionReplay {
         }
     }
 
-    private static long kafkaDone(TrackingEventProcessor processor, Map<TopicPartition, Long> ends) {
-        Map<TopicPartition, Long> read = new HashMap<>();
+    /**
+     * Records handled up to the end, counted by the segment furthest behind in each partition (every segment
+     * reads every partition); a segment not claimed yet has read nothing.
+     */
+    private static long kafkaDone(TrackingEventProcessor processor, int segments, Map<TopicPartition, Long> ends) {
+        List<Map<TopicPartition, Long>> read = new ArrayList<>();
         for (EventTrackerStatus status : processor.processingStatus().values()) {
             TrackingToken token = unwrap(status.getTrackingToken());
-            if (token instanceof KafkaTrackingToken kafkaToken) {
-                kafkaToken.getPositions().forEach((partition, offset) -> read.merge(partition, offset, Math::max));
-            }
+            read.add(token instanceof KafkaTrackingToken kafkaToken ? kafkaToken.getPositions() : Map.of());
+        }
+        while (read.size() < segments) {
+            read.add(Map.of());
         }
         long done = 0;
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-            done += Math.min(end.getValue(), read.getOrDefault(end.getKey(), -1L) + 1);
+            long slowest = read.stream().mapToLong(positions -> positions.getOrDefault(end.getKey(), -1L)).min().orElse(-1);
+            done += Math.min(end.getValue(), slowest + 1);
         }
         return done;
     }
 
-    /** Events read so far, counted by global index (gaps, left by rolled-back inserts, are rare and few). */
     private static long storeDone(TrackingEventProcessor reader, long first, long head) {
         long position = reader.processingStatus().values().stream()
                 .map(status -> unwrap(status.getTrackingToken()))

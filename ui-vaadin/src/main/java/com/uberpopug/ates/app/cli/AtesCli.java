@@ -38,7 +38,9 @@ public final class AtesCli {
                     // Quiet, so that scripts read only the command's own output; aTES' warnings (e.g. a
                     // generated first admin password) still show.
                     .properties("spring.main.banner-mode=off", "logging.level.root=ERROR",
-                            "logging.level.com.uberpopug=WARN")
+                            "logging.level.com.uberpopug=WARN",
+                            // A command is not an instance that takes a share of the processors' segments.
+                            "ates.processors.balance.enabled=false")
                     .logStartupInfo(false)
                     .run();
         } catch (RuntimeException notStarted) {

@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code processors}: where every event processor stands, as the token store, event store and Kafka tell it. */
 @Command(name = "processors", mixinStandardHelpOptions = true,
-        description = {"Shows each event processor: source, state, owner, position, lag in events and in time, dead letters.",
+        description = {"Shows each event processor: source, state, position, lag in events and in time, dead letters, and the instance"
+                        + " holding it (each segment's, when instances share its segments).",
                 "Exit 0: all fine; 4: a processor is in error or has a stale claim, or events are parked as dead letters."})
 class ProcessorsCommand implements Callable<Integer> {
 

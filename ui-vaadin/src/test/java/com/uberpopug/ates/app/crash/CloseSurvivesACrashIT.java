@@ -3,6 +3,7 @@ package com.uberpopug.ates.app.crash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.uberpopug.ates.app.GreenMailInbox;
 import com.uberpopug.ates.app.packaged.AppApi;
+import com.uberpopug.ates.app.packaged.AppDatabase;
 import com.uberpopug.ates.app.packaged.AppProcess;
 import com.uberpopug.ates.testsupport.IsolatedServices;
 import org.junit.jupiter.api.Test;
@@ -10,11 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,17 +56,17 @@ class CloseSurvivesACrashIT {
         AppApi api = new AppApi(first);
         Map<String, String> tokens = new ConcurrentHashMap<>();
         String admin;
-        try (Connection db = database(namespace)) {
+        try (AppDatabase db = new AppDatabase(namespace)) {
             admin = api.token("admin", IsolatedServices.ADMIN_PASSWORD);
             inParallel(WORKERS, i -> {
                 String username = "crash-" + run + "-" + i;
                 api.post("/api/popugs", admin, Map.of("username", username, "fullName", "Crash " + i,
                         "email", username + "@uberpopug.com", "role", "WORKER", "password", PASSWORD), 201);
             });
-            awaitCount(db, "SELECT count(*) FROM task_assignees WHERE active AND role = 'WORKER'", WORKERS);
-            awaitCount(db, "SELECT count(*) FROM accounting_accounts", WORKERS + 1); // and the admin's
+            db.awaitCount("SELECT count(*) FROM task_assignees WHERE active AND role = 'WORKER'", WORKERS);
+            db.awaitCount("SELECT count(*) FROM accounting_accounts", WORKERS + 1); // and the admin's
             Map<UUID, String> usernames = new HashMap<>();
-            for (Map<String, Object> row : rows(db, "SELECT popug_id, username FROM identity_popugs")) {
+            for (Map<String, Object> row : db.rows("SELECT popug_id, username FROM identity_popugs")) {
                 usernames.put((UUID) row.get("popug_id"), (String) row.get("username"));
             }
             // Two of three tasks are completed: some popugs end the day in the black, some below zero, most at zero.
@@ -81,9 +78,9 @@ class CloseSurvivesACrashIT {
                     api.post("/api/tasks/" + task.get("id").asText() + "/complete", token, null, 200);
                 }
             });
-            awaitCount(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.AccountCredited'",
+            db.awaitCount("SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.AccountCredited'",
                     TASKS - (TASKS + 2) / 3);
-            awaitCount(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.AccountDebited'",
+            db.awaitCount("SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.AccountDebited'",
                     TASKS);
             Map<UUID, Long> balances = balancesFromEvents(db);
 
@@ -91,11 +88,11 @@ class CloseSurvivesACrashIT {
             // of them are settled.
             http.sendAsync(first.request("POST", "/api/accounting/close-day", admin, "{}".getBytes()),
                     HttpResponse.BodyHandlers.ofString());
-            awaitCount(db, "SELECT least(count(*), " + WORKERS / 10 + ") FROM accounting_settlements WHERE settled", WORKERS / 10);
+            db.awaitCount("SELECT least(count(*), " + WORKERS / 10 + ") FROM accounting_settlements WHERE settled", WORKERS / 10);
             first.kill();
-            long closedAtKill = count(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.BusinessDayClosed'");
-            long settledAtKill = count(db, "SELECT count(*) FROM accounting_settlements WHERE settled");
-            long payoutsAtKill = count(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.PayoutIssued'");
+            long closedAtKill = db.count("SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.BusinessDayClosed'");
+            long settledAtKill = db.count("SELECT count(*) FROM accounting_settlements WHERE settled");
+            long payoutsAtKill = db.count("SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.PayoutIssued'");
             System.out.printf("Killed the app during the close: %d of %d accounts settled, %d payouts and %d day-closed events "
                     + "were stored at the kill%n", settledAtKill, WORKERS + 1, payoutsAtKill, closedAtKill);
             assertThat(closedAtKill).as("the kill came before the close was stored").isZero();
@@ -103,14 +100,14 @@ class CloseSurvivesACrashIT {
 
             AppProcess second = AppProcess.start(jar, properties, "crash-it-second");
             try {
-                awaitCount(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.BusinessDayClosed'", 1);
-                assertThat(count(db, "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'"))
+                db.awaitCount("SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.BusinessDayClosed'", 1);
+                assertThat(db.count("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'"))
                         .as("the next day's close is scheduled once, across the crash and the restart").isEqualTo(1);
                 long positive = balances.values().stream().filter(cents -> cents > 0).count();
                 assertThat(positive).as("popugs in the black").isGreaterThan(5);
                 Map<UUID, List<Long>> payouts = new HashMap<>();
                 Map<UUID, String> payoutIds = new HashMap<>();
-                for (Map<String, Object> row : rows(db, """
+                for (Map<String, Object> row : db.rows("""
                         SELECT (convert_from(payload, 'UTF8')::json ->> 'popugId')::uuid AS popug,
                                (convert_from(payload, 'UTF8')::json -> 'amount' ->> 'cents')::bigint AS amount,
                                convert_from(payload, 'UTF8')::json ->> 'payoutId' AS payout
@@ -126,13 +123,13 @@ class CloseSurvivesACrashIT {
                         assertThat(payouts).as("no payout for a balance of " + balance.getValue()).doesNotContainKey(balance.getKey());
                     }
                 }
-                awaitCount(db, "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.PayoutSent'", positive);
-                assertThat(count(db, "SELECT count(*) FROM payments_ledger")).isEqualTo(positive);
+                db.awaitCount("SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.PayoutSent'", positive);
+                assertThat(db.count("SELECT count(*) FROM payments_ledger")).isEqualTo(positive);
                 for (UUID paid : payouts.keySet()) {
                     String address = usernames.get(paid) + "@uberpopug.com";
                     awaitMails(address, 1);
                 }
-                assertThat(count(db, "SELECT count(*) FROM accounting_settlements WHERE NOT settled")).as("accounts left").isZero();
+                assertThat(db.count("SELECT count(*) FROM accounting_settlements WHERE NOT settled")).as("accounts left").isZero();
                 Thread.sleep(2_000); // time for a wrongly repeated mail to show
                 // One message per payout. A mail the first process sent but had not marked when it was killed is
                 // sent again by the second (SMTP cannot be asked what it received): the same message, with the
@@ -154,9 +151,9 @@ class CloseSurvivesACrashIT {
     }
 
     /** Each popug's credits minus debits, from the event store before the close. */
-    private static Map<UUID, Long> balancesFromEvents(Connection db) throws SQLException {
+    private static Map<UUID, Long> balancesFromEvents(AppDatabase db) throws SQLException {
         Map<UUID, Long> balances = new HashMap<>();
-        for (Map<String, Object> row : rows(db, """
+        for (Map<String, Object> row : db.rows("""
                 SELECT (convert_from(payload, 'UTF8')::json ->> 'popugId')::uuid AS popug,
                        CASE WHEN payloadtype LIKE '%Debited' THEN -1 ELSE 1 END
                          * (convert_from(payload, 'UTF8')::json -> 'amount' ->> 'cents')::bigint AS amount
@@ -204,42 +201,5 @@ class CloseSurvivesACrashIT {
 
     private static int mailCount(String address) throws Exception {
         return GreenMailInbox.subjects(address).size();
-    }
-
-    private static Connection database(Map<String, Object> namespace) throws SQLException {
-        return DriverManager.getConnection((String) namespace.get("spring.datasource.url"), "ates", "ates");
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void awaitCount(Connection db, String sql, long expected) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        long seen;
-        while ((seen = count(db, sql)) < expected) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("waited 120 s for " + expected + " from: " + sql + " (seen " + seen + ")");
-            }
-            Thread.sleep(2);
-        }
-        assertThat(seen).as(sql).isEqualTo(expected);
-    }
-
-    private static List<Map<String, Object>> rows(Connection db, String sql) throws SQLException {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (ResultSet rs = db.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                Map<String, Object> row = new HashMap<>();
-                for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                    row.put(rs.getMetaData().getColumnLabel(c), rs.getObject(c));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 }

@@ -39,7 +39,8 @@ public final class AppApi {
         return call("GET", path, token, null, 200);
     }
 
-    public JsonNode post(String path, String token, Object body, int expected) {
+    /** The answer's body; fails unless the status is one of {@code expected}. */
+    public JsonNode post(String path, String token, Object body, int... expected) {
         return call("POST", path, token, body, expected);
     }
 

@@ -1,0 +1,105 @@
+package com.uberpopug.ates.messaging.processors;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.common.transaction.TransactionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Spreads the segments of every processor over the running instances. Axon's tracking processors claim
+ * segments in the token store, first come first served: the instance that starts first would keep them
+ * all. Each instance touches its row in {@code ates_instances} every {@code ates.processors.balance.every},
+ * counts the instances seen within the claim timeout, and lets go of the segments it holds beyond its
+ * share (the segments divided by the instances, rounded up) for three rounds, so that an idle thread of
+ * another instance claims them. A processor of one segment (the daily close) stays where it is: it runs once.
+ *
+ * <p>An instance that dies stops touching its row and its claims; after the claim timeout
+ * ({@code axon.eventhandling.tokenstore.claim-timeout}) the others claim its segments. The command line
+ * runs without it ({@code ates.processors.balance.enabled=false}).
+ */
+@Component
+@ConditionalOnProperty(name = "ates.processors.balance.enabled", havingValue = "true", matchIfMissing = true)
+public class SegmentBalancer implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
+
+    private final JdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
+    private final TokenStore tokens;
+    private final TransactionManager transactions;
+    private final Duration every;
+    private final Duration claimTimeout;
+    private final ScheduledExecutorService balancer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "segment-balancer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, TokenStore tokens,
+                    TransactionManager transactions,
+                    @Value("${ates.processors.balance.every:5s}") Duration every,
+                    @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+        this.tokens = tokens;
+        this.transactions = transactions;
+        this.every = every;
+        this.claimTimeout = claimTimeout;
+        balancer.scheduleWithFixedDelay(this::balance, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void balance() {
+        try {
+            jdbc.update("""
+                    INSERT INTO ates_instances (instance) VALUES (?)
+                    ON CONFLICT (instance) DO UPDATE SET seen_at = now()""", ProcessorPauses.INSTANCE);
+            Integer live = jdbc.queryForObject(
+                    "SELECT count(*) FROM ates_instances WHERE seen_at > now() - make_interval(secs => ?)",
+                    Integer.class, claimTimeout.toMillis() / 1000.0);
+            for (EventProcessor processor : processing.eventProcessors().values()) {
+                if (processor instanceof TrackingEventProcessor tracking && tracking.isRunning()) {
+                    keepShare(tracking, Math.max(1, live == null ? 1 : live));
+                }
+            }
+        } catch (RuntimeException failed) {
+            // Tried again next round; PostgreSQL being away is reported by the health endpoint.
+            log.warn("Could not balance the processors' segments: {}", failed.getMessage());
+        }
+    }
+
+    private void keepShare(TrackingEventProcessor processor, int instances) {
+        int segments = transactions.fetchInTransaction(() -> tokens.fetchSegments(processor.getName())).length;
+        int share = (segments + instances - 1) / instances;
+        List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
+        for (int segment : held.subList(Math.min(share, held.size()), held.size())) {
+            log.info("Processor {}: letting go of segment {} for another instance ({} segments, {} instances)",
+                    processor.getName(), segment, segments, instances);
+            processor.releaseSegment(segment, every.toMillis() * 3, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        balancer.shutdownNow();
+        try {
+            // Gone at once for the others, not after the claim timeout.
+            jdbc.update("DELETE FROM ates_instances WHERE instance = ?", ProcessorPauses.INSTANCE);
+        } catch (RuntimeException unreachable) {
+            log.warn("Could not sign this instance off: {}", unreachable.getMessage());
+        }
+    }
+}

@@ -24,7 +24,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -61,6 +61,14 @@ public class AxonConfiguration {
     }
 
     /**
+     * PostgreSQL's code for a unique key refused: an event at a sequence number the aggregate already has. Axon's
+     * {@code JdbcSQLErrorCodesResolver} looks for {@code SQLIntegrityConstraintViolationException}, which the
+     * PostgreSQL driver never throws, so a conflict between two instances came out as an unexpected failure
+     * instead of a {@code ConcurrencyException} that the gateway sends again.
+     */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
      * Axon's JDBC storage engine on PostgreSQL, as its auto-configuration builds it (that backs off
      * once {@link #eventStore} is declared), reading up to {@code ates.event-store.batch-size}
      * events per query (Axon's default: 100).
@@ -74,7 +82,7 @@ public class AxonConfiguration {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer())
                 .upcasterChain(configuration.upcasterChain())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)

@@ -3,7 +3,10 @@ package com.uberpopug.ates.app;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ConflictRetries implements RetryScheduler {
 
+    private static final Logger log = LoggerFactory.getLogger(ConflictRetries.class);
+
     private final ScheduledExecutorService retries;
     private final int maxRetries;
     private final Duration pause;
@@ -42,6 +47,8 @@ final class ConflictRetries implements RetryScheduler {
         }
         // Up to twice the pause, so that two instances that collided do not collide again in step.
         long delay = pause.toMillis() + ThreadLocalRandom.current().nextLong(pause.toMillis() + 1);
+        log.info("{} conflicted with a change made at the same moment elsewhere; sending it again in {} ms ({} of {})",
+                commandMessage.getPayloadType().getSimpleName(), delay, failures.size(), maxRetries);
         try {
             retries.schedule(dispatchTask, delay, TimeUnit.MILLISECONDS);
             return true;
@@ -50,10 +57,14 @@ final class ConflictRetries implements RetryScheduler {
         }
     }
 
+    /**
+     * Another instance appended to the aggregate first. Not when both created it: the aggregate exists now, and
+     * the creation sent again would be refused again.
+     */
     static boolean isConflict(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyException) {
-                return true;
+                return !(cause instanceof AggregateStreamCreationException);
             }
         }
         return false;

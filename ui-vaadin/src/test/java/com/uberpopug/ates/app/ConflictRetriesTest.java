@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,12 @@ class ConflictRetriesTest {
     void aRefusalIsNotSentAgain() {
         assertThat(retries.scheduleRetry(command, new CommandRefusedException("The task is done already."), failures(1),
                 () -> { throw new AssertionError("a refusal was sent again"); })).isFalse();
+    }
+
+    @Test
+    void twoCreationsOfOneAggregateAreNotSentAgain() {
+        assertThat(retries.scheduleRetry(command, new AggregateStreamCreationException("it exists now"), failures(1),
+                () -> { throw new AssertionError("a creation was sent again"); })).isFalse();
     }
 
     @Test

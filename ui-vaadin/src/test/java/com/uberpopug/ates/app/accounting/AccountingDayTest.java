@@ -226,7 +226,7 @@ class AccountingDayTest {
 
     /** Balances, fees and rewards as the event store says: each assignment costs its task's fee, each completion pays its reward. */
     private Expected expected(List<UUID> tasks) {
-        // Accounting prices a task when its TaskCreated comes through Kafka: wait for every price first.
+        // Accounting prices a task with its first assignment, from Kafka: wait for every price first.
         String prices = "SELECT count(*) FROM domainevententry WHERE aggregateidentifier IN ("
                 + String.join(",", tasks.stream().map(id -> "'price-" + id + "'").toList()) + ")";
         await().atMost(Duration.ofSeconds(60)).until(() -> postgres.queryForObject(prices, Long.class) == tasks.size());

@@ -106,6 +106,11 @@ public final class AppProcess {
         return request.build();
     }
 
+    /** Where its output goes. */
+    public Path log() {
+        return log;
+    }
+
     public long pid() {
         return process.pid();
     }

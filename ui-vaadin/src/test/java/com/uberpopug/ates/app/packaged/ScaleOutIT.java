@@ -5,7 +5,9 @@ import com.uberpopug.ates.app.GreenMailInbox;
 import com.uberpopug.ates.testsupport.IsolatedServices;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,12 +21,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +49,7 @@ class ScaleOutIT {
     /** The processors that run in several segments (ates.processors.segments, payments and mails: 4). */
     private static final List<String> PARALLEL = List.of("kafka-publisher", "task-assignees", "accounting", "task-board",
             "accounting-views", "analytics", "payments", "payout-mails");
+    private static final int RACES = 20;
     private static final String EVENTS = "SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.";
 
     @Test
@@ -69,12 +74,17 @@ class ScaleOutIT {
             }
             db.awaitCount("SELECT count(*) FROM task_assignees WHERE active AND role = 'WORKER'", WORKERS);
 
-            Map<String, Set<String>> ownersBefore = awaitSpread(db);
-            System.out.println("Segments before the kill: " + ownersBefore);
+            Map<String, String> tokens = new ConcurrentHashMap<>();
+            completeAtOnceOnTwoInstances(apis.get(0), apis.get(1), admin, usernames, tokens);
+            assertThat(db.count(EVENTS + "tasks.TaskCompleted'")).as("one completion per raced task").isEqualTo(RACES);
+            System.out.printf("%d completions raced on two instances; conflicts sent again: %d%n", RACES,
+                    conflictsSentAgain(instances.get(0)) + conflictsSentAgain(instances.get(1)));
+
+            Map<String, Set<String>> ownersBefore = awaitSpread(db, doomed.pid());
+            System.out.println("Owners of the segments before the load: " + ownersBefore);
 
             // Creations and completions through all three; a shuffle in the middle; the third instance killed
             // once a third of the tasks are made. A request that the dead instance did not answer goes to another.
-            Map<String, String> tokens = new ConcurrentHashMap<>();
             AtomicInteger made = new AtomicInteger();
             List<Integer> sentToTheDead = new CopyOnWriteArrayList<>();
             AtomicReference<Instant> killedAt = new AtomicReference<>();
@@ -174,15 +184,60 @@ class ScaleOutIT {
         }
     }
 
-    /** Waits until each parallel processor's segments are held by more than one instance; their owners. */
-    private static Map<String, Set<String>> awaitSpread(AppDatabase db) throws Exception {
+    /**
+     * Two instances complete one task at the same moment, {@value #RACES} times: each time one completion is
+     * stored and the other is told the task is done, never that it changed meanwhile (a conflict the instance
+     * sent again).
+     */
+    private static void completeAtOnceOnTwoInstances(AppApi one, AppApi other, String admin, Map<String, String> usernames,
+                                                     Map<String, String> tokens) throws Exception {
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < RACES; round++) {
+                JsonNode task = one.post("/api/tasks", admin, Map.of("title", "Race " + round, "description", ""), 201);
+                String token = tokens.computeIfAbsent(usernames.get(task.get("assigneeId").asText()), w -> one.token(w, PASSWORD));
+                String path = "/api/tasks/" + task.get("id").asText() + "/complete";
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<JsonNode>> answers = new ArrayList<>();
+                for (AppApi instance : List.of(one, other)) {
+                    answers.add(two.submit(() -> {
+                        go.await();
+                        return instance.post(path, token, null, 200, 409);
+                    }));
+                }
+                go.countDown();
+                List<String> outcomes = new ArrayList<>();
+                for (Future<JsonNode> answer : answers) {
+                    JsonNode body = answer.get();
+                    outcomes.add(body.has("detail") ? body.get("detail").asText() : "completed");
+                }
+                assertThat(outcomes).as("round " + round).containsOnlyOnce("completed");
+                assertThat(outcomes).as("round " + round).noneMatch(outcome -> outcome.contains("someone else"));
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    private static long conflictsSentAgain(AppProcess instance) throws IOException {
+        try (Stream<String> lines = Files.lines(instance.log())) {
+            return lines.filter(line -> line.contains("conflicted with a change made at the same moment elsewhere")).count();
+        }
+    }
+
+    /**
+     * Waits until each parallel processor's segments are held by more than one instance, and the instance to be
+     * killed holds some; the owners of each processor's segments.
+     */
+    private static Map<String, Set<String>> awaitSpread(AppDatabase db, long doomed) throws Exception {
         Instant deadline = Instant.now().plusSeconds(90);
         while (true) {
             Map<String, Set<String>> owners = new HashMap<>();
             for (Map<String, Object> row : db.rows("SELECT processorname, owner FROM tokenentry WHERE owner IS NOT NULL")) {
                 owners.computeIfAbsent((String) row.get("processorname"), p -> new HashSet<>()).add((String) row.get("owner"));
             }
-            if (PARALLEL.stream().allMatch(name -> owners.getOrDefault(name, Set.of()).size() > 1)) {
+            boolean doomedHoldsSome = owners.values().stream().flatMap(Set::stream).anyMatch(owner -> owner.startsWith(doomed + "@"));
+            if (doomedHoldsSome && PARALLEL.stream().allMatch(name -> owners.getOrDefault(name, Set.of()).size() > 1)) {
                 return owners;
             }
             if (Instant.now().isAfter(deadline)) {

@@ -10,7 +10,14 @@ import com.uberpopug.ates.api.tasks.ShuffleProgress;
 import com.uberpopug.ates.api.tasks.StartShuffle;
 import com.uberpopug.ates.app.AtesSpringTest;
 import com.uberpopug.ates.app.TestPopugs;
+import com.uberpopug.ates.api.tasks.TaskCompleted;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Commands on one task at the same moment: the event store's sequence numbers and the aggregate decide. */
@@ -40,6 +48,10 @@ class TaskConcurrencyTest {
     QueryGateway queries;
     @Autowired
     JdbcTemplate postgres;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TransactionManager transactions;
 
     @Test
     void twoCompletionsAtOnceMakeExactlyOneTaskCompleted() throws Exception {
@@ -74,6 +86,22 @@ class TaskConcurrencyTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * What another instance meets when it appends to a task at a sequence number this one took: a conflict (which
+     * the command gateway sends again), not an unexpected failure. PostgreSQL's unique key is what refuses it.
+     */
+    @Test
+    void anEventAtATakenSequenceNumberIsAConflict() {
+        TestPopugs.eligibleWorker(commands, postgres);
+        CreatedTask task = commands.sendAndWait(new CreateTask(UUID.randomUUID(), "Taken sequence", null, ""));
+        UnitOfWork<?> elsewhere = DefaultUnitOfWork.startAndGet(null);
+        elsewhere.attachTransaction(transactions);
+        eventStore.publish(new GenericDomainEventMessage<>("Task", task.taskId().toString(), 1,
+                new TaskCompleted(task.taskId(), task.assigneeId())));
+
+        assertThatThrownBy(elsewhere::commit).isInstanceOf(ConcurrencyException.class);
     }
 
     @Test

@@ -23,9 +23,10 @@ import java.util.concurrent.TimeUnit;
  * Spreads the segments of every processor over the running instances. Axon's tracking processors claim
  * segments in the token store, first come first served: the instance that starts first would keep them
  * all. Each instance touches its row in {@code ates_instances} every {@code ates.processors.balance.every},
- * counts the instances seen within the claim timeout, and lets go of the segments it holds beyond its
- * share (the segments divided by the instances, rounded up) for three rounds, so that an idle thread of
- * another instance claims them. A processor of one segment (the daily close) stays where it is: it runs once.
+ * lists the instances seen within the claim timeout, and lets go of the segments it holds beyond its share
+ * ({@link #share}) for three rounds, so that an idle thread of another instance claims them (a thread claims
+ * any free segment: one that lands beyond a share is let go again, until it reaches an instance below its
+ * share). A processor of one segment (the daily close) is held by one instance at a time: it runs once.
  *
  * <p>An instance that dies stops touching its row and its claims; after the claim timeout
  * ({@code axon.eventhandling.tokenstore.claim-timeout}) the others claim its segments. The command line
@@ -67,12 +68,13 @@ public class SegmentBalancer implements DisposableBean {
             jdbc.update("""
                     INSERT INTO ates_instances (instance) VALUES (?)
                     ON CONFLICT (instance) DO UPDATE SET seen_at = now()""", ProcessorPauses.INSTANCE);
-            Integer live = jdbc.queryForObject(
-                    "SELECT count(*) FROM ates_instances WHERE seen_at > now() - make_interval(secs => ?)",
-                    Integer.class, claimTimeout.toMillis() / 1000.0);
+            List<String> live = jdbc.queryForList("""
+                    SELECT instance FROM ates_instances WHERE seen_at > now() - make_interval(secs => ?)
+                    ORDER BY started_at, instance""", String.class, claimTimeout.toMillis() / 1000.0);
+            int me = Math.max(0, live.indexOf(ProcessorPauses.INSTANCE));
             for (EventProcessor processor : processing.eventProcessors().values()) {
                 if (processor instanceof TrackingEventProcessor tracking && tracking.isRunning()) {
-                    keepShare(tracking, Math.max(1, live == null ? 1 : live));
+                    keepShare(tracking, me, Math.max(1, live.size()));
                 }
             }
         } catch (RuntimeException failed) {
@@ -81,15 +83,26 @@ public class SegmentBalancer implements DisposableBean {
         }
     }
 
-    private void keepShare(TrackingEventProcessor processor, int instances) {
+    private void keepShare(TrackingEventProcessor processor, int me, int instances) {
         int segments = transactions.fetchInTransaction(() -> tokens.fetchSegments(processor.getName())).length;
-        int share = (segments + instances - 1) / instances;
+        int share = share(processor.getName(), segments, me, instances);
         List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
         for (int segment : held.subList(Math.min(share, held.size()), held.size())) {
             log.info("Processor {}: letting go of segment {} for another instance ({} segments, {} instances)",
                     processor.getName(), segment, segments, instances);
             processor.releaseSegment(segment, every.toMillis() * 3, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * How many of a processor's segments the instance at place {@code me} (by start) may hold: the segments
+     * divided by the instances, and one more for as many instances as segments are left over. Who gets one more
+     * turns with the processor, so that with fewer segments than instances every instance still works for some
+     * processors (with two segments and three instances, each holds one segment of two processors in three).
+     */
+    static int share(String processor, int segments, int me, int instances) {
+        int place = Math.floorMod(me - Math.floorMod(processor.hashCode(), instances), instances);
+        return segments / instances + (place < segments % instances ? 1 : 0);
     }
 
     @Override

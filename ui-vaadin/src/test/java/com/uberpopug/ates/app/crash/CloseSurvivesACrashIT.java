@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,7 +81,7 @@ class CloseSurvivesACrashIT {
                     TASKS - (TASKS + 2) / 3);
             db.awaitCount("SELECT count(*) FROM domainevententry WHERE payloadtype = 'com.uberpopug.ates.api.accounting.AccountDebited'",
                     TASKS);
-            Map<UUID, Long> balances = balancesFromEvents(db);
+            Map<UUID, Long> balances = db.balancesFromEvents();
 
             // Close the day by hand, and kill the process while the close is settling the accounts: once a tenth
             // of them are settled.
@@ -148,20 +147,6 @@ class CloseSurvivesACrashIT {
                 second.stop();
             }
         }
-    }
-
-    /** Each popug's credits minus debits, from the event store before the close. */
-    private static Map<UUID, Long> balancesFromEvents(AppDatabase db) throws SQLException {
-        Map<UUID, Long> balances = new HashMap<>();
-        for (Map<String, Object> row : db.rows("""
-                SELECT (convert_from(payload, 'UTF8')::json ->> 'popugId')::uuid AS popug,
-                       CASE WHEN payloadtype LIKE '%Debited' THEN -1 ELSE 1 END
-                         * (convert_from(payload, 'UTF8')::json -> 'amount' ->> 'cents')::bigint AS amount
-                FROM domainevententry WHERE payloadtype IN ('com.uberpopug.ates.api.accounting.AccountDebited',
-                                                            'com.uberpopug.ates.api.accounting.AccountCredited')""")) {
-            balances.merge((UUID) row.get("popug"), (Long) row.get("amount"), Long::sum);
-        }
-        return balances;
     }
 
     /** Runs {@code step} for 0 … n−1 from {@link #CLIENTS} threads, as so many HTTP clients would. */

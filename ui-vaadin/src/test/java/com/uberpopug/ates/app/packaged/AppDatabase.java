@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +55,20 @@ public final class AppDatabase implements AutoCloseable {
             }
         }
         return rows;
+    }
+
+    /** Each popug's credits minus debits, in cents, as the event store has them. */
+    public Map<UUID, Long> balancesFromEvents() throws SQLException {
+        Map<UUID, Long> balances = new HashMap<>();
+        for (Map<String, Object> row : rows("""
+                SELECT (convert_from(payload, 'UTF8')::json ->> 'popugId')::uuid AS popug,
+                       CASE WHEN payloadtype LIKE '%Debited' THEN -1 ELSE 1 END
+                         * (convert_from(payload, 'UTF8')::json -> 'amount' ->> 'cents')::bigint AS amount
+                FROM domainevententry WHERE payloadtype IN ('com.uberpopug.ates.api.accounting.AccountDebited',
+                                                            'com.uberpopug.ates.api.accounting.AccountCredited')""")) {
+            balances.merge((UUID) row.get("popug"), (Long) row.get("amount"), Long::sum);
+        }
+        return balances;
     }
 
     @Override

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,7 +143,7 @@ class ScaleOutIT {
                     WHERE payloadtype = 'com.uberpopug.ates.api.accounting.AccountCredited'""")).as("each completion credited once")
                     .isEqualTo(completed);
 
-            Map<UUID, Long> balances = balancesFromEvents(db);
+            Map<UUID, Long> balances = db.balancesFromEvents();
             AppApi api = apis.get(0);
             long earned = -balances.values().stream().mapToLong(Long::longValue).sum();
             String day = api.closeDay(admin).get("day").asText();
@@ -274,19 +274,6 @@ class ScaleOutIT {
             sentToTheDead.add(number);
             return call.apply(apis.get(number % 2));
         }
-    }
-
-    private static Map<UUID, Long> balancesFromEvents(AppDatabase db) throws Exception {
-        Map<UUID, Long> balances = new HashMap<>();
-        for (Map<String, Object> row : db.rows("""
-                SELECT (convert_from(payload, 'UTF8')::json ->> 'popugId')::uuid AS popug,
-                       CASE WHEN payloadtype LIKE '%Debited' THEN -1 ELSE 1 END
-                         * (convert_from(payload, 'UTF8')::json -> 'amount' ->> 'cents')::bigint AS amount
-                FROM domainevententry WHERE payloadtype IN ('com.uberpopug.ates.api.accounting.AccountDebited',
-                                                            'com.uberpopug.ates.api.accounting.AccountCredited')""")) {
-            balances.merge((UUID) row.get("popug"), (Long) row.get("amount"), Long::sum);
-        }
-        return balances;
     }
 
     private static void awaitOneMail(String address) throws Exception {

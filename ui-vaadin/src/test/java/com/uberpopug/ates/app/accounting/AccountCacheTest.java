@@ -1,5 +1,6 @@
 package com.uberpopug.ates.app.accounting;
 
+import com.uberpopug.ates.api.accounting.AccountDebited;
 import com.uberpopug.ates.api.accounting.AccountId;
 import com.uberpopug.ates.api.accounting.ConfirmPayout;
 import com.uberpopug.ates.api.accounting.CreditAccount;
@@ -91,5 +92,35 @@ class AccountCacheTest {
                 + "ORDER BY sequencenumber", String.class, accountId))
                 .as("the transfer confirmed on the payout the store holds")
                 .endsWith("com.uberpopug.ates.api.accounting.PayoutIssued", "com.uberpopug.ates.api.accounting.PayoutSent");
+    }
+
+    /**
+     * Two instances debit one account at the same moment: no rule refuses a debit, so both are stored, each once,
+     * and the caller here never sees the other instance's write (its sequence number is not taken twice).
+     */
+    @Test
+    void aDebitAfterAnotherInstancesDebitStoresBoth() {
+        UUID popug = UUID.randomUUID();
+        String accountId = AccountId.of(popug);
+        LocalDate day = openBusinessDay.get();
+        commands.sendAndWait(new DebitAccount(popug, Money.dollars(1), UUID.randomUUID(), day, "cache-test-" + popug + "-here"));
+
+        long next = postgres.queryForObject("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, accountId) + 1;
+        UnitOfWork<?> elsewhere = DefaultUnitOfWork.startAndGet(null);
+        elsewhere.attachTransaction(transactions);
+        eventStore.publish(new GenericDomainEventMessage<>("Account", accountId, next,
+                new AccountDebited(popug, Money.dollars(2), UUID.randomUUID(), day, "cache-test-" + popug + "-elsewhere")));
+        elsewhere.commit();
+
+        commands.sendAndWait(new DebitAccount(popug, Money.dollars(4), UUID.randomUUID(), day, "cache-test-" + popug + "-again"));
+        assertThat(postgres.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? "
+                + "ORDER BY sequencenumber", Long.class, accountId)).as("opened, and three debits in a row")
+                .containsExactly(0L, 1L, 2L, 3L);
+        commands.sendAndWait(new SettleAccount(popug, day, UUID.randomUUID()));
+        assertThat(postgres.queryForObject("""
+                SELECT convert_from(payload, 'UTF8') FROM domainevententry
+                WHERE aggregateidentifier = ? AND payloadtype LIKE '%.BalanceCarriedOver'""", String.class, accountId))
+                .as("the settlement counts all three debits").contains("\"cents\":-700");
     }
 }

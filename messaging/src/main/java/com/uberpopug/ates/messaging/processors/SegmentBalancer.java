@@ -1,15 +1,18 @@
 package com.uberpopug.ates.messaging.processors;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * lists the instances seen within the claim timeout, and lets go of the segments it holds beyond its share
  * ({@link #share}) for three rounds, so that an idle thread of another instance claims them (a thread claims
  * any free segment: one that lands beyond a share is let go again, until it reaches an instance below its
- * share). A processor of one segment (the daily close) is held by one instance at a time: it runs once.
+ * share). A processor of one segment (the daily close) is held by one instance at a time: it runs once. A
+ * processor with fewer segments than configured (it started before they were raised) is split up to them.
  *
  * <p>An instance that dies stops touching its row and its claims; after the claim timeout
  * ({@code axon.eventhandling.tokenstore.claim-timeout}) the others claim its segments. The command line
@@ -42,6 +46,7 @@ public class SegmentBalancer implements DisposableBean {
     private final EventProcessingConfiguration processing;
     private final TokenStore tokens;
     private final TransactionManager transactions;
+    private final EventProcessorProperties processorProperties;
     private final Duration every;
     private final Duration claimTimeout;
     private final ScheduledExecutorService balancer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -51,15 +56,21 @@ public class SegmentBalancer implements DisposableBean {
     });
 
     SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, TokenStore tokens,
-                    TransactionManager transactions,
+                    TransactionManager transactions, EventProcessorProperties processorProperties,
                     @Value("${ates.processors.balance.every:5s}") Duration every,
                     @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.tokens = tokens;
         this.transactions = transactions;
+        this.processorProperties = processorProperties;
         this.every = every;
         this.claimTimeout = claimTimeout;
+    }
+
+    /** From the moment the application is up: asking for the processors earlier would build them on this thread. */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
         balancer.scheduleWithFixedDelay(this::balance, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -85,6 +96,10 @@ public class SegmentBalancer implements DisposableBean {
 
     private void keepShare(TrackingEventProcessor processor, int me, int instances) {
         int segments = transactions.fetchInTransaction(() -> tokens.fetchSegments(processor.getName())).length;
+        if (segments < configured(processor.getName())) {
+            grow(processor, segments);
+            return;
+        }
         int share = share(processor.getName(), segments, me, instances);
         List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
         for (int segment : held.subList(Math.min(share, held.size()), held.size())) {
@@ -92,6 +107,25 @@ public class SegmentBalancer implements DisposableBean {
                     processor.getName(), segment, segments, instances);
             processor.releaseSegment(segment, every.toMillis() * 3, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The segments a processor is configured with ({@code initial-segment-count}); 1 when it has no setting. */
+    private int configured(String processor) {
+        EventProcessorProperties.ProcessorSettings settings = processorProperties.getProcessors().get(processor);
+        return settings == null || settings.getInitialSegmentCount() == null ? 1 : settings.getInitialSegmentCount();
+    }
+
+    /**
+     * A processor that started with fewer segments than it is configured with now (an installation from before
+     * its segments were raised) splits one of the segments this instance holds, one per round, until it has
+     * them all; each split halves the events of a segment, which keeps its token.
+     */
+    private void grow(TrackingEventProcessor processor, int segments) {
+        processor.processingStatus().keySet().stream().sorted().findFirst().ifPresent(segment -> {
+            log.info("Processor {}: splitting segment {} ({} segments, {} configured)", processor.getName(), segment,
+                    segments, configured(processor.getName()));
+            processor.splitSegment(segment);
+        });
     }
 
     /**

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,6 +114,26 @@ public final class AppProcess {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** How a command of the packaged command line ended: its exit code and everything it printed. */
+    public record Finished(int exitCode, String output) {
+    }
+
+    /** Runs the packaged command line ({@code java -jar … args}) with these properties, beside running instances. */
+    public static Finished cli(Map<String, Object> properties, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(packagedJar().toString());
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile("ates-cli", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("The command did not end within 180 s; output:\n" + Files.readString(output));
+        }
+        return new Finished(process.exitValue(), Files.readString(output));
     }
 
     public static String javaBinary() {

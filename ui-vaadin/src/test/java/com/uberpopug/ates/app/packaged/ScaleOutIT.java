@@ -82,6 +82,10 @@ class ScaleOutIT {
 
             Map<String, Set<String>> ownersBefore = awaitSpread(db, doomed.pid());
             System.out.println("Owners of the segments before the load: " + ownersBefore);
+            String listed = AppProcess.cli(properties, "processors").output();
+            assertThat(listed.lines().filter(line -> line.startsWith("task-board ")).findFirst().orElseThrow())
+                    .as("`ates processors` names the owner of each of the board's segments")
+                    .containsPattern("0 \\d+@\\S+, 1 \\d+@\\S+");
 
             // Creations and completions through all three; a shuffle in the middle; the third instance killed
             // once a third of the tasks are made. A request that the dead instance did not answer goes to another.

@@ -79,13 +79,7 @@ class AccountCacheTest {
 
         // Another instance settles the account: its payout is appended to the store, never seen by this memory.
         UUID payoutId = UUID.randomUUID();
-        long next = postgres.queryForObject("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
-                Long.class, accountId) + 1;
-        UnitOfWork<?> elsewhere = DefaultUnitOfWork.startAndGet(null);
-        elsewhere.attachTransaction(transactions);
-        eventStore.publish(new GenericDomainEventMessage<>("Account", accountId, next,
-                new PayoutIssued(payoutId, popug, Money.dollars(5), day)));
-        elsewhere.commit();
+        appendAsAnotherInstance(accountId, new PayoutIssued(payoutId, popug, Money.dollars(5), day));
 
         commands.sendAndWait(new ConfirmPayout(popug, payoutId, "transfer-" + payoutId));
         assertThat(postgres.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? "
@@ -105,13 +99,8 @@ class AccountCacheTest {
         LocalDate day = openBusinessDay.get();
         commands.sendAndWait(new DebitAccount(popug, Money.dollars(1), UUID.randomUUID(), day, "cache-test-" + popug + "-here"));
 
-        long next = postgres.queryForObject("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
-                Long.class, accountId) + 1;
-        UnitOfWork<?> elsewhere = DefaultUnitOfWork.startAndGet(null);
-        elsewhere.attachTransaction(transactions);
-        eventStore.publish(new GenericDomainEventMessage<>("Account", accountId, next,
-                new AccountDebited(popug, Money.dollars(2), UUID.randomUUID(), day, "cache-test-" + popug + "-elsewhere")));
-        elsewhere.commit();
+        appendAsAnotherInstance(accountId,
+                new AccountDebited(popug, Money.dollars(2), UUID.randomUUID(), day, "cache-test-" + popug + "-elsewhere"));
 
         commands.sendAndWait(new DebitAccount(popug, Money.dollars(4), UUID.randomUUID(), day, "cache-test-" + popug + "-again"));
         assertThat(postgres.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? "
@@ -122,5 +111,15 @@ class AccountCacheTest {
                 SELECT convert_from(payload, 'UTF8') FROM domainevententry
                 WHERE aggregateidentifier = ? AND payloadtype LIKE '%.BalanceCarriedOver'""", String.class, accountId))
                 .as("the settlement counts all three debits").contains("\"cents\":-700");
+    }
+
+    /** What another instance's command on the account does: its event appended after the account's last one. */
+    private void appendAsAnotherInstance(String accountId, Object event) {
+        long next = postgres.queryForObject("SELECT max(sequencenumber) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, accountId) + 1;
+        UnitOfWork<?> elsewhere = DefaultUnitOfWork.startAndGet(null);
+        elsewhere.attachTransaction(transactions);
+        eventStore.publish(new GenericDomainEventMessage<>("Account", accountId, next, event));
+        elsewhere.commit();
     }
 }

@@ -4,7 +4,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.axonframework.serialization.Serializer;
@@ -105,7 +104,7 @@ public class ProcessorMonitor {
             return ProcessorState.PAUSED;
         }
         EventProcessor local = processing.eventProcessors().get(name);
-        if (local instanceof TrackingEventProcessor tracking && tracking.isError()) {
+        if (local != null && local.isError()) {
             return ProcessorState.ERROR;
         }
         Instant now = clock.instant();

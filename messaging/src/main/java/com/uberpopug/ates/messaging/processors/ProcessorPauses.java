@@ -1,7 +1,7 @@
 package com.uberpopug.ates.messaging.processors;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -81,8 +81,8 @@ public class ProcessorPauses implements DisposableBean {
             Set<String> paused = new HashSet<>(jdbc.queryForList(
                     "SELECT processor FROM ates_processor_pauses WHERE instance <> ? AND " + LIVE, String.class, INSTANCE));
             for (String name : paused) {
-                processing.eventProcessor(name, TrackingEventProcessor.class)
-                        .filter(TrackingEventProcessor::isRunning)
+                processing.eventProcessor(name, StreamingEventProcessor.class)
+                        .filter(StreamingEventProcessor::isRunning)
                         .ifPresent(processor -> {
                             log.info("Processor {} paused for a replay elsewhere: stopping it here", name);
                             processor.shutDown();
@@ -92,7 +92,7 @@ public class ProcessorPauses implements DisposableBean {
             for (String name : Set.copyOf(stoppedHere)) {
                 if (!paused.contains(name)) {
                     log.info("Processor {}: the replay elsewhere has ended, starting it again", name);
-                    processing.eventProcessor(name, TrackingEventProcessor.class).ifPresent(TrackingEventProcessor::start);
+                    processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(StreamingEventProcessor::start);
                     stoppedHere.remove(name);
                 }
             }

@@ -4,8 +4,11 @@ import com.uberpopug.ates.api.CommandRefusedException;
 import org.apache.kafka.common.TopicPartition;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
@@ -96,7 +99,7 @@ public class ProjectionReplay {
     public Outcome replay(String name, Source source, String by, Progress progress) {
         String processorName = known.replayableNamed(name).orElseThrow(() -> new IllegalArgumentException(
                 "There is no projection '" + name + "'. Known: " + String.join(", ", known.replayNames())));
-        TrackingEventProcessor processor = processing.eventProcessor(processorName, TrackingEventProcessor.class)
+        StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("Processor " + processorName + " is not a tracking processor here"));
         if (pauses.pause(processorName, by).isEmpty()) {
             throw new CommandRefusedException("Processor " + processorName + " is busy: a replay of it is running, started by "
@@ -159,7 +162,7 @@ public class ProjectionReplay {
         });
     }
 
-    private long fromKafka(TrackingEventProcessor processor, Progress progress) {
+    private long fromKafka(StreamingEventProcessor processor, Progress progress) {
         Map<TopicPartition, Long> ends = kafka.ends(known.topicsOf(processor.getName()));
         long total = ends.values().stream().mapToLong(Long::longValue).sum();
         progress.started(processor.getName(), total);
@@ -176,7 +179,7 @@ public class ProjectionReplay {
      * in the store's replay; events stored meanwhile come from Kafka after it (handled at least once,
      * as every Kafka delivery is).
      */
-    private long fromEventStore(TrackingEventProcessor processor, Progress progress) {
+    private long fromEventStore(StreamingEventProcessor processor, Progress progress) {
         Map<TopicPartition, Long> kafkaEnds = kafka.ends(known.topicsOf(processor.getName()));
         long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
         long first = jdbc.queryForObject("SELECT coalesce(min(globalindex), 0) FROM domainevententry", Long.class);
@@ -185,7 +188,7 @@ public class ProjectionReplay {
         String readerName = "replay-" + processor.getName();
         TrackingEventProcessor reader = TrackingEventProcessor.builder()
                 .name(readerName)
-                .eventHandlerInvoker(processor.eventHandlerInvoker())
+                .eventHandlerInvoker(handlersOf(processor))
                 .messageSource(eventStore)
                 .tokenStore(tokenStore)
                 .transactionManager(transactions)
@@ -193,7 +196,7 @@ public class ProjectionReplay {
                         .andBatchSize(eventStoreBatchSize))
                 .build();
         try {
-            transactions.executeInTransaction(() -> processor.eventHandlerInvoker().performReset());
+            transactions.executeInTransaction(() -> handlersOf(processor).performReset());
             reader.start();
             awaitEnd(reader, total, progress, () -> storeDone(reader, first, head));
         } finally {
@@ -217,7 +220,7 @@ public class ProjectionReplay {
         return total;
     }
 
-    private void awaitEnd(TrackingEventProcessor processor, long total, Progress progress, LongSupplier done) {
+    private void awaitEnd(StreamingEventProcessor processor, long total, Progress progress, LongSupplier done) {
         long last = -1;
         long failingSince = 0;
         while (true) {
@@ -243,11 +246,16 @@ public class ProjectionReplay {
         }
     }
 
+    /** The projection's own handlers, for the reader of an event-store replay. */
+    private static EventHandlerInvoker handlersOf(StreamingEventProcessor processor) {
+        return ((AbstractEventProcessor) processor).eventHandlerInvoker();
+    }
+
     /**
      * Records handled up to the end, counted by the segment furthest behind in each partition (every segment
      * reads every partition); a segment not claimed yet has read nothing.
      */
-    private static long kafkaDone(TrackingEventProcessor processor, int segments, Map<TopicPartition, Long> ends) {
+    private static long kafkaDone(StreamingEventProcessor processor, int segments, Map<TopicPartition, Long> ends) {
         List<Map<TopicPartition, Long>> read = new ArrayList<>();
         for (EventTrackerStatus status : processor.processingStatus().values()) {
             TrackingToken token = unwrap(status.getTrackingToken());

@@ -3,7 +3,7 @@ package com.uberpopug.ates.messaging.processors;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.slf4j.Logger;
@@ -84,8 +84,8 @@ public class SegmentBalancer implements DisposableBean {
                     ORDER BY started_at, instance""", String.class, claimTimeout.toMillis() / 1000.0);
             int me = Math.max(0, live.indexOf(ProcessorPauses.INSTANCE));
             for (EventProcessor processor : processing.eventProcessors().values()) {
-                if (processor instanceof TrackingEventProcessor tracking && tracking.isRunning()) {
-                    keepShare(tracking, me, Math.max(1, live.size()));
+                if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
+                    keepShare(streaming, me, Math.max(1, live.size()));
                 }
             }
         } catch (RuntimeException failed) {
@@ -94,7 +94,7 @@ public class SegmentBalancer implements DisposableBean {
         }
     }
 
-    private void keepShare(TrackingEventProcessor processor, int me, int instances) {
+    private void keepShare(StreamingEventProcessor processor, int me, int instances) {
         int segments = transactions.fetchInTransaction(() -> tokens.fetchSegments(processor.getName())).length;
         if (segments < configured(processor.getName())) {
             grow(processor, segments);
@@ -120,7 +120,7 @@ public class SegmentBalancer implements DisposableBean {
      * its segments were raised) splits one of the segments this instance holds, one per round, until it has
      * them all; each split halves the events of a segment, which keeps its token.
      */
-    private void grow(TrackingEventProcessor processor, int segments) {
+    private void grow(StreamingEventProcessor processor, int segments) {
         processor.processingStatus().keySet().stream().sorted().findFirst().ifPresent(segment -> {
             log.info("Processor {}: splitting segment {} ({} segments, {} configured)", processor.getName(), segment,
                     segments, configured(processor.getName()));

@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,8 +109,8 @@ class KafkaBacklogBenchmark {
 
     /** Stores a backlog with publisher and board stopped, starts both, and times until the board holds it all. */
     private Drain drainBacklogOf(int count) throws Exception {
-        TrackingEventProcessor publisher = processor(KafkaEventForwarder.PROCESSING_GROUP);
-        TrackingEventProcessor board = processor("task-board");
+        StreamingEventProcessor publisher = processor(KafkaEventForwarder.PROCESSING_GROUP);
+        StreamingEventProcessor board = processor("task-board");
         publisher.shutDown();
         board.shutDown();
         long onBoardBefore = boardCount();
@@ -143,8 +143,8 @@ class KafkaBacklogBenchmark {
         }
     }
 
-    private TrackingEventProcessor processor(String name) {
-        return processing.eventProcessor(name, TrackingEventProcessor.class)
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no tracking processor " + name));
     }
 

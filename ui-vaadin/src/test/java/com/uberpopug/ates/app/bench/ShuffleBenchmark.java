@@ -12,7 +12,7 @@ import com.uberpopug.ates.app.TestPopugs;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -133,7 +133,7 @@ class ShuffleBenchmark {
     /** Until the board projection has taken in every event (the queries are timed on a quiet system). */
     private void awaitBoardHasAll() throws InterruptedException {
         long deadline = System.nanoTime() + 900_000_000_000L;
-        TrackingEventProcessor board = processing.eventProcessor("task-board", TrackingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor board = processing.eventProcessor("task-board", StreamingEventProcessor.class).orElseThrow();
         while (postgres.queryForObject("SELECT count(*) FROM task_board WHERE assignee_id IS NOT NULL", Long.class) < tasks
                 || board.processingStatus().isEmpty()
                 || !board.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp)) {

@@ -2,7 +2,7 @@ package com.uberpopug.ates.app.cli;
 
 import com.uberpopug.ates.app.AtesSpringTest;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,7 +98,7 @@ class ProcessorCommandsTest {
      */
     @Test
     void aProcessorPausedByAReplayElsewhereStopsHereAndIsBusy() {
-        TrackingEventProcessor analytics = processing.eventProcessor("analytics", TrackingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor analytics = processing.eventProcessor("analytics", StreamingEventProcessor.class).orElseThrow();
         postgres.update("INSERT INTO ates_processor_pauses (processor, instance, paused_by) VALUES ('analytics', ?, ?)",
                 "4242@elsewhere", "ates replay analytics");
         await().atMost(Duration.ofSeconds(10)).until(() -> !analytics.isRunning());
@@ -119,7 +119,7 @@ class ProcessorCommandsTest {
     /** A replay that was killed stops touching its pause: the pause is ignored and a new replay takes it over. */
     @Test
     void aPauseOfADeadReplayIsIgnoredAndTakenOver() throws InterruptedException {
-        TrackingEventProcessor analytics = processing.eventProcessor("analytics", TrackingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor analytics = processing.eventProcessor("analytics", StreamingEventProcessor.class).orElseThrow();
         postgres.update("""
                 INSERT INTO ates_processor_pauses (processor, instance, paused_by, since, heartbeat)
                 VALUES ('analytics', '4242@gone', 'ates replay analytics', now() - interval '1 hour', now() - interval '1 minute')""");

@@ -8,7 +8,7 @@ import com.uberpopug.ates.app.AtesSpringTest;
 import com.uberpopug.ates.messaging.processors.KnownProcessors;
 import com.uberpopug.ates.messaging.processors.ProcessorSource;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,7 +42,7 @@ class KafkaSourcesTest {
 
         List<String> unread = new ArrayList<>();
         for (String processor : kafkaFed) {
-            var handlers = processing.eventProcessor(processor, TrackingEventProcessor.class).orElseThrow().eventHandlerInvoker();
+            var handlers = processing.eventProcessor(processor, AbstractEventProcessor.class).orElseThrow().eventHandlerInvoker();
             List<String> read = known.topicsOf(processor);
             events.stream().filter(handlers::canHandleType)
                     .filter(event -> !read.contains(topics.name(Topic.of(event))))

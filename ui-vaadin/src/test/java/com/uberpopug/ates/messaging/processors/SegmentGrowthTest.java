@@ -7,7 +7,7 @@ import com.uberpopug.ates.app.TestPopugs;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +46,7 @@ class SegmentGrowthTest {
     @Test
     void aProcessorWithFewerSegmentsThanConfiguredIsSplitUpToThem() {
         TestPopugs.eligibleWorker(commands, postgres);
-        TrackingEventProcessor board = processing.eventProcessor(BOARD, TrackingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor board = processing.eventProcessor(BOARD, StreamingEventProcessor.class).orElseThrow();
         board.shutDown();
         transactions.executeInTransaction(() -> {
             postgres.update("DELETE FROM tokenentry WHERE processorname = ?", BOARD);

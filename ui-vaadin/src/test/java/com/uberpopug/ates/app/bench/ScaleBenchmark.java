@@ -52,6 +52,7 @@ class ScaleBenchmark {
             AppProcess first = AppProcess.start(jar, jvmOptions, properties, "scale-bench-1");
             running.add(first);
             AppApi one = new AppApi(first);
+            List<AppProcess> alone = List.of(first);
             String admin = one.token("admin", IsolatedServices.ADMIN_PASSWORD);
             Map<String, String> tokens = new HashMap<>();
             for (int i = 0; i < WORKERS; i++) {
@@ -62,10 +63,10 @@ class ScaleBenchmark {
 
             long warmUpEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
             while (System.nanoTime() < warmUpEnd) {
-                load(List.of(one), admin, tokens, 200);
+                load(alone, admin, tokens, 200);
             }
             awaitCaughtUp(db);
-            report.add(step("1 instance", List.of(one), admin, tokens, db));
+            report.add(step("1 instance", alone, admin, tokens, db));
 
             AppProcess second = AppProcess.start(jar, jvmOptions, properties, "scale-bench-2");
             running.add(second);
@@ -73,10 +74,10 @@ class ScaleBenchmark {
             awaitEveryProcessorOnBoth(db);
             report.add(String.format("second instance: started, and holding its share of every processor %.1f s later",
                     seconds(spreadStart)));
-            AppApi two = new AppApi(second);
-            load(List.of(one, two), admin, tokens, creations / 4); // the second instance's JIT warms up
+            List<AppProcess> both = List.of(first, second);
+            load(both, admin, tokens, creations / 4); // the second instance's JIT warms up
             awaitCaughtUp(db);
-            report.add(step("2 instances", List.of(one, two), admin, tokens, db));
+            report.add(step("2 instances", both, admin, tokens, db));
 
             long killed = System.nanoTime();
             second.kill();
@@ -99,7 +100,7 @@ class ScaleBenchmark {
     }
 
     /** One measured step: creations/s through these instances, counted until the board and the money have caught up. */
-    private String step(String name, List<AppApi> instances, String admin, Map<String, String> tokens, AppDatabase db)
+    private String step(String name, List<AppProcess> instances, String admin, Map<String, String> tokens, AppDatabase db)
             throws Exception {
         long start = System.nanoTime();
         load(instances, admin, tokens, creations);
@@ -110,16 +111,21 @@ class ScaleBenchmark {
                 name + ":", creations / answered, creations / caughtUp, caughtUp - answered);
     }
 
-    /** {@code count} creations through the instances in turn, every other one completed by its assignee. */
-    private static void load(List<AppApi> instances, String admin, Map<String, String> tokens, int count) throws Exception {
+    /**
+     * {@code count} creations through the instances in turn, every other one completed by its assignee; each client
+     * with HTTP clients of its own, as separate programs would be (one shared JDK client handles all its connections'
+     * I/O on one thread).
+     */
+    private static void load(List<AppProcess> instances, String admin, Map<String, String> tokens, int count) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 running.add(clients.submit(() -> {
+                    List<AppApi> apis = instances.stream().map(AppApi::new).toList();
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        AppApi api = instances.get(i % instances.size());
+                        AppApi api = apis.get(i % apis.size());
                         JsonNode task = api.post("/api/tasks", admin, Map.of("title", "Scale bench " + i, "description", ""), 201);
                         if (i % 2 == 0) {
                             api.post("/api/tasks/" + task.get("id").asText() + "/complete",

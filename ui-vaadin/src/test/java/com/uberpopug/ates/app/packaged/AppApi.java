@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
  */
 public final class AppApi {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    // HTTP/1.1 as browsers and API clients speak to the app; the default asks every connection to upgrade to HTTP/2.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
     private final AppProcess app;
 

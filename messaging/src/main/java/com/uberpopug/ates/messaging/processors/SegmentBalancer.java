@@ -1,10 +1,8 @@
 package com.uberpopug.ates.messaging.processors;
 
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,8 +44,6 @@ public class SegmentBalancer implements DisposableBean {
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
-    private final TokenStore tokens;
-    private final TransactionManager transactions;
     private final EventProcessorProperties processorProperties;
     private final Duration every;
     private final Duration claimTimeout;
@@ -55,14 +53,11 @@ public class SegmentBalancer implements DisposableBean {
         return thread;
     });
 
-    SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, TokenStore tokens,
-                    TransactionManager transactions, EventProcessorProperties processorProperties,
+    SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, EventProcessorProperties processorProperties,
                     @Value("${ates.processors.balance.every:5s}") Duration every,
                     @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         this.jdbc = jdbc;
         this.processing = processing;
-        this.tokens = tokens;
-        this.transactions = transactions;
         this.processorProperties = processorProperties;
         this.every = every;
         this.claimTimeout = claimTimeout;
@@ -83,9 +78,14 @@ public class SegmentBalancer implements DisposableBean {
                     SELECT instance FROM ates_instances WHERE seen_at > now() - make_interval(secs => ?)
                     ORDER BY started_at, instance""", String.class, claimTimeout.toMillis() / 1000.0);
             int me = Math.max(0, live.indexOf(ProcessorPauses.INSTANCE));
+            Map<String, Integer> segments = new HashMap<>();
+            jdbc.query("SELECT processorname, count(*) FROM tokenentry GROUP BY processorname",
+                    row -> {
+                        segments.put(row.getString(1), row.getInt(2));
+                    });
             for (EventProcessor processor : processing.eventProcessors().values()) {
                 if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
-                    keepShare(streaming, me, Math.max(1, live.size()));
+                    keepShare(streaming, segments.getOrDefault(streaming.getName(), 0), me, Math.max(1, live.size()));
                 }
             }
         } catch (RuntimeException failed) {
@@ -94,8 +94,7 @@ public class SegmentBalancer implements DisposableBean {
         }
     }
 
-    private void keepShare(StreamingEventProcessor processor, int me, int instances) {
-        int segments = transactions.fetchInTransaction(() -> tokens.fetchSegments(processor.getName())).length;
+    private void keepShare(StreamingEventProcessor processor, int segments, int me, int instances) {
         if (segments < configured(processor.getName())) {
             grow(processor, segments);
             return;

@@ -4,6 +4,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +27,8 @@ class ClickHouseSchema {
 
     private static final Logger log = LoggerFactory.getLogger(ClickHouseSchema.class);
     private static final Pattern FILE = Pattern.compile("V(\\d+)__(.+)\\.sql");
+    /** An arbitrary 64-bit key that names this lock among the advisory locks of the database. */
+    private static final long MIGRATION_LOCK = 0x41_54_45_53_43_48_4d_47L; // "ATESCHMG"
 
     private final ClickHouse clickHouse;
 
@@ -31,6 +38,19 @@ class ClickHouseSchema {
 
     void migrate() {
         migrateTo(Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #migrate()}, one instance at a time. ClickHouse has neither transactions nor locks, so instances
+     * starting together took turns on nothing: each applied the same migrations at once, and one failed half-way
+     * (a table another was replacing did not exist) and stopped. They take turns on a PostgreSQL advisory lock,
+     * held by a transaction for the migration's length; the next finds the migrations applied.
+     */
+    void migrateTakingTurns(DataSource postgres) {
+        new TransactionTemplate(new DataSourceTransactionManager(postgres)).executeWithoutResult(turn -> {
+            new JdbcTemplate(postgres).execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
+            migrate();
+        });
     }
 
     /** Applies the migrations up to {@code version} (a test builds a database of an older schema with it). */

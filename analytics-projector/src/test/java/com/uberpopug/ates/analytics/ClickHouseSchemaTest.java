@@ -1,8 +1,16 @@
 package com.uberpopug.ates.analytics;
 
 import org.junit.jupiter.api.AfterEach;
+import com.uberpopug.ates.testsupport.IsolatedServices;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,5 +50,25 @@ class ClickHouseSchemaTest {
                 .isEqualTo(latest);
         assertThat(clickHouse.jdbc().queryForList("SELECT name FROM system.tables WHERE database = ?", String.class, database))
                 .contains("tasks", "schema_history");
+    }
+
+    /** Three instances starting at once on a fresh database: each migration applied once, none failing half-way. */
+    @Test
+    void instancesStartingTogetherTakeTurns() throws Exception {
+        DataSource postgres = new DriverManagerDataSource(IsolatedServices.POSTGRES + "postgres", "postgres", "");
+        ExecutorService instances = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> started = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                started.add(instances.submit(() -> new ClickHouseSchema(clickHouse).migrateTakingTurns(postgres)));
+            }
+            for (Future<?> instance : started) {
+                instance.get();
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+        assertThat(clickHouse.jdbc().queryForObject("SELECT count() FROM schema_history", Long.class))
+                .as("each migration recorded once").isEqualTo(ClickHouseSchema.migrations().size());
     }
 }

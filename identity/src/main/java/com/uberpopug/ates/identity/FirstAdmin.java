@@ -51,9 +51,17 @@ class FirstAdmin implements ApplicationRunner {
         String password = generated ? generatePassword() : configuredPassword;
         try {
             commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), "admin", "Administrator", email, Role.ADMIN, password));
-        } catch (InvalidCommandException refused) {
-            throw new IllegalStateException("ATES_ADMIN_PASSWORD (ates.admin.password) cannot be the first admin's password: "
-                    + refused.problems().stream().map(FieldProblem::message).collect(Collectors.joining(" ")), refused);
+        } catch (RuntimeException failed) {
+            if (accounts.usernameTaken("admin")) {
+                // Instances starting together on a new database: another one registered the admin at the same moment.
+                log.info("First start: another instance registered the admin 'admin' meanwhile");
+                return;
+            }
+            if (failed instanceof InvalidCommandException refused) {
+                throw new IllegalStateException("ATES_ADMIN_PASSWORD (ates.admin.password) cannot be the first admin's password: "
+                        + refused.problems().stream().map(FieldProblem::message).collect(Collectors.joining(" ")), refused);
+            }
+            throw failed;
         }
         if (generated) {
             log.warn("\n\n    First start: registered the admin 'admin' with the generated password {}\n"

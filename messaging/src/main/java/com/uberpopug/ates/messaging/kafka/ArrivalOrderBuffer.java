@@ -23,7 +23,6 @@ final class ArrivalOrderBuffer<E> implements Buffer<E> {
 
     private final LinkedBlockingQueue<E> queue;
     private volatile RuntimeException failure;
-    private volatile Runnable onAvailable = () -> { };
 
     ArrivalOrderBuffer(int capacity) {
         this.queue = new LinkedBlockingQueue<>(capacity);
@@ -32,16 +31,12 @@ final class ArrivalOrderBuffer<E> implements Buffer<E> {
     @Override
     public void put(E element) throws InterruptedException {
         queue.put(element);
-        onAvailable.run();
     }
 
     @Override
     public void putAll(Collection<E> elements) throws InterruptedException {
         for (E element : elements) {
             queue.put(element);
-        }
-        if (!elements.isEmpty()) {
-            onAvailable.run();
         }
     }
 
@@ -105,15 +100,6 @@ final class ArrivalOrderBuffer<E> implements Buffer<E> {
     @Override
     public void setException(RuntimeException exception) {
         this.failure = exception;
-        onAvailable.run();
-    }
-
-    /**
-     * Told after each fetch that put records in (and when the fetcher fails): a pooled processor's coordinator
-     * reads on at once instead of looking again after half a second.
-     */
-    void onAvailable(Runnable callback) {
-        this.onAvailable = callback;
     }
 
     private void throwIfFailed() {

@@ -19,7 +19,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -105,19 +104,15 @@ public class KafkaConfiguration {
         }
 
         /** A source whose consumers take these settings over the application's. */
-        KafkaEventSource sourceOf(KafkaSource source, Map<String, Object> consumerSettings) {
-            return sourceOf(topics.of(source), consumerSettings);
-        }
-
         @SuppressWarnings({"unchecked", "rawtypes"})
-        KafkaEventSource sourceOf(List<String> topicNames, Map<String, Object> consumerSettings) {
+        KafkaEventSource sourceOf(KafkaSource source, Map<String, Object> consumerSettings) {
             ConsumerFactory<String, byte[]> consumers = (ConsumerFactory<String, byte[]>) consumerFactory;
             if (!consumerSettings.isEmpty()) {
                 Map<String, Object> settings = new HashMap<>(properties.buildConsumerProperties());
                 settings.putAll(consumerSettings);
                 consumers = new DefaultConsumerFactory<>(settings);
             }
-            return new KafkaEventSource(topicNames, consumers,
+            return new KafkaEventSource(topics.of(source), consumers,
                     (Fetcher<String, byte[], KafkaEventMessage>) (Fetcher) fetcher,
                     (KafkaMessageConverter<String, byte[]>) messageConverter,
                     // Not the extension's sorted buffer: it loses records (see ArrivalOrderBuffer).

@@ -11,12 +11,13 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerSeekUtil;
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.TopicListSubscriber;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Buffer;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaMessageStream;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.TrackingRecordConverter;
 import org.axonframework.messaging.StreamableMessageSource;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ import java.util.function.Supplier;
  * A tracking processor's stream of events from some Kafka topics, with Kafka tracking tokens: what the
  * extension's {@code StreamableKafkaMessageSource} does, made of the extension's own parts. Not that class
  * itself: its builder links XStream, which is kept off the class path (nothing may read objects that
- * stored data names). Positions in a token are the offsets of the last records handled, -1 where none was;
- * the tail (where a new or reset processor starts) is the interface's null token, as with the extension's class.
+ * stored data names). Positions in a token are the offsets of the last records handled; the tail (where a
+ * new or reset processor starts) is the interface's null token, as with the extension's class.
  */
 final class KafkaEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -35,11 +36,11 @@ final class KafkaEventSource implements StreamableMessageSource<TrackedEventMess
     private final ConsumerFactory<String, byte[]> consumers;
     private final Fetcher<String, byte[], KafkaEventMessage> fetcher;
     private final KafkaMessageConverter<String, byte[]> converter;
-    private final Supplier<ArrivalOrderBuffer<KafkaEventMessage>> buffers;
+    private final Supplier<Buffer<KafkaEventMessage>> buffers;
 
     KafkaEventSource(List<String> topics, ConsumerFactory<String, byte[]> consumers,
                      Fetcher<String, byte[], KafkaEventMessage> fetcher, KafkaMessageConverter<String, byte[]> converter,
-                     Supplier<ArrivalOrderBuffer<KafkaEventMessage>> buffers) {
+                     Supplier<Buffer<KafkaEventMessage>> buffers) {
         this.topics = new TopicListSubscriber(topics);
         this.consumers = consumers;
         this.fetcher = fetcher;
@@ -49,13 +50,12 @@ final class KafkaEventSource implements StreamableMessageSource<TrackedEventMess
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+        TrackingRecordConverter<String, byte[]> records = new TrackingRecordConverter<>(converter, KafkaTrackingToken.from(token));
         Consumer<String, byte[]> consumer = consumers.createConsumer(null);
-        KafkaTrackingToken start = everyPartition(KafkaTrackingToken.from(token), ConsumerSeekUtil.topicPartitions(consumer, topics));
-        TrackingRecordConverter<String, byte[]> records = new TrackingRecordConverter<>(converter, start);
         ConsumerSeekUtil.seekToCurrentPositions(consumer, records::currentToken, topics);
-        ArrivalOrderBuffer<KafkaEventMessage> buffer = buffers.get();
+        Buffer<KafkaEventMessage> buffer = buffers.get();
         Registration stop = fetcher.poll(consumer, records, buffer::putAll, buffer::setException);
-        return new KafkaEventStream(buffer, stop);
+        return new KafkaMessageStream(buffer, stop);
     }
 
     /**
@@ -66,22 +66,12 @@ final class KafkaEventSource implements StreamableMessageSource<TrackedEventMess
     public TrackingToken createHeadToken() {
         try (Consumer<String, byte[]> consumer = consumers.createConsumer(null)) {
             Map<TopicPartition, Long> lastOffsets = new HashMap<>();
-            consumer.endOffsets(ConsumerSeekUtil.topicPartitions(consumer, topics))
-                    .forEach((partition, end) -> lastOffsets.put(partition, end - 1));
+            consumer.endOffsets(ConsumerSeekUtil.topicPartitions(consumer, topics)).forEach((partition, end) -> {
+                if (end > 0) {
+                    lastOffsets.put(partition, end - 1);
+                }
+            });
             return KafkaTrackingToken.newInstance(lastOffsets);
         }
-    }
-
-    /**
-     * The token with every partition of the topics in it, -1 (nothing read) for those it lacks. The extension
-     * reads a partition missing from one token as offset 0 when it takes the lower bound of two, which a pooled
-     * processor does to start one stream for several segments: the first record of that partition would be
-     * skipped for the segment that had not read it. Every token a stream of this source hands out names every
-     * partition, so lower bounds are exact.
-     */
-    static KafkaTrackingToken everyPartition(KafkaTrackingToken token, Collection<TopicPartition> partitions) {
-        Map<TopicPartition, Long> positions = new HashMap<>(token.getPositions());
-        partitions.forEach(partition -> positions.putIfAbsent(partition, -1L));
-        return KafkaTrackingToken.newInstance(positions);
     }
 }

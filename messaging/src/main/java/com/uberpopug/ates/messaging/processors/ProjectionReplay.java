@@ -203,9 +203,12 @@ public class ProjectionReplay {
             reader.shutDown();
             forget(readerName);
         }
-        // Every partition named, -1 where there is nothing yet (KafkaEventSource.everyPartition says why).
         Map<TopicPartition, Long> lastRead = new HashMap<>();
-        kafkaEnds.forEach((partition, end) -> lastRead.put(partition, end - 1));
+        kafkaEnds.forEach((partition, end) -> {
+            if (end > 0) {
+                lastRead.put(partition, end - 1);
+            }
+        });
         // Every segment reads every partition (handling its share), so each goes on from the same offsets.
         transactions.executeInTransaction(() -> {
             for (int segment : tokenStore.fetchSegments(processor.getName())) {

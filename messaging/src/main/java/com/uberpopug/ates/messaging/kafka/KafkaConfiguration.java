@@ -6,11 +6,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.extensions.kafka.KafkaProperties;
+import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.DefaultConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +43,16 @@ public class KafkaConfiguration {
                         .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
                         .build())
                 .toArray(NewTopic[]::new));
+    }
+
+    /** Records written in the extension's format, read by {@link KafkaEventConverter}. */
+    @Bean
+    KafkaMessageConverter<String, byte[]> kafkaMessageConverter(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                                                org.axonframework.config.Configuration axon) {
+        EventUpcasterChain upcasters = axon.upcasterChain() != null ? axon.upcasterChain() : new EventUpcasterChain();
+        KafkaMessageConverter<String, byte[]> writer = DefaultKafkaMessageConverter.builder()
+                .serializer(eventSerializer).upcasterChain(upcasters).build();
+        return new KafkaEventConverter(writer, eventSerializer, upcasters);
     }
 
     @Bean(destroyMethod = "close")

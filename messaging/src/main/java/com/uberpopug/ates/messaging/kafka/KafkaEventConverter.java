@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 /**
  * Events to and from Kafka records in the extension's format. Records are written by the extension's converter;
  * they are read here, with the same result, at a third of the cost (docs/PERFORMANCE.md): every segment of every
- * Kafka-fed processor reads every record of its topics, so this is paid ten times per event.
+ * Kafka-fed processor reads every record of its topics, so this is paid several times per event.
  *
  * <p>The extension's reader looks each header up by name, decoding every header's name again for each of ten
  * look-ups, and turns the metadata headers into JSON for the upcasters, which the handler's first look at the
@@ -42,6 +42,7 @@ import java.util.stream.Stream;
 final class KafkaEventConverter implements KafkaMessageConverter<String, byte[]> {
 
     private static final String METADATA_PREFIX = Headers.MESSAGE_METADATA + "-";
+    /** The stored form the upcasters' representation is built from asks for metadata; ReadFromHeaders never reads it. */
     private static final byte[] NO_SERIALIZED_METADATA = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final KafkaMessageConverter<String, byte[]> writer;

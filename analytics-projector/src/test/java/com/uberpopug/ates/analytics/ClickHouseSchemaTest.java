@@ -1,7 +1,7 @@
 package com.uberpopug.ates.analytics;
 
-import org.junit.jupiter.api.AfterEach;
 import com.uberpopug.ates.testsupport.IsolatedServices;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 

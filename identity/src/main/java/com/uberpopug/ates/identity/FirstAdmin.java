@@ -52,7 +52,7 @@ class FirstAdmin implements ApplicationRunner {
         try {
             commands.sendAndWait(new RegisterPopug(UUID.randomUUID(), "admin", "Administrator", email, Role.ADMIN, password));
         } catch (RuntimeException failed) {
-            if (accounts.usernameTaken("admin")) {
+            if (registeredElsewhereMeanwhile(failed)) {
                 // Instances starting together on a new database: another one registered the admin at the same moment.
                 log.info("First start: another instance registered the admin 'admin' meanwhile");
                 return;
@@ -68,6 +68,16 @@ class FirstAdmin implements ApplicationRunner {
                     + "    It is shown only this once. Set ATES_ADMIN_PASSWORD to choose it instead.\n", password);
         } else {
             log.info("First start: registered the admin 'admin' with the password of ATES_ADMIN_PASSWORD");
+        }
+    }
+
+    /** Whether the admin exists now; when that cannot be read either, the registration's failure is what stops the start. */
+    private boolean registeredElsewhereMeanwhile(RuntimeException failed) {
+        try {
+            return accounts.usernameTaken("admin");
+        } catch (RuntimeException unreadable) {
+            failed.addSuppressed(unreadable);
+            return false;
         }
     }
 

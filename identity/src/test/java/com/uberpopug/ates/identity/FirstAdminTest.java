@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -28,6 +29,17 @@ class FirstAdminTest {
                 .thenThrow(new InvalidCommandException(List.of(new FieldProblem("username", "The username admin is taken."))));
 
         assertThatCode(() -> firstAdmin.run(null)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aFailureWhoseCauseCannotBeCheckedStopsTheStartWithItself() {
+        RuntimeException down = new IllegalStateException("PostgreSQL is gone");
+        when(accounts.usernameTaken("admin")).thenReturn(false).thenThrow(new IllegalStateException("no connection"));
+        when(commands.sendAndWait(any(RegisterPopug.class))).thenThrow(down);
+
+        assertThatThrownBy(() -> firstAdmin.run(null)).isSameAs(down)
+                .satisfies(thrown -> assertThat(thrown.getSuppressed()).extracting(Throwable::getMessage)
+                        .containsExactly("no connection"));
     }
 
     @Test

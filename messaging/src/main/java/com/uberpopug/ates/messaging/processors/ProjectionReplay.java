@@ -100,7 +100,7 @@ public class ProjectionReplay {
         String processorName = known.replayableNamed(name).orElseThrow(() -> new IllegalArgumentException(
                 "There is no projection '" + name + "'. Known: " + String.join(", ", known.replayNames())));
         StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("Processor " + processorName + " is not a tracking processor here"));
+                .orElseThrow(() -> new IllegalStateException("Processor " + processorName + " is not a streaming processor here"));
         if (pauses.pause(processorName, by).isEmpty()) {
             throw new CommandRefusedException("Processor " + processorName + " is busy: a replay of it is running, started by "
                     + pauses.pausedBy(processorName).orElse("someone who has just finished") + ".");

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -80,9 +81,7 @@ public class SegmentBalancer implements DisposableBean {
             int me = Math.max(0, live.indexOf(ProcessorPauses.INSTANCE));
             Map<String, Integer> segments = new HashMap<>();
             jdbc.query("SELECT processorname, count(*) FROM tokenentry GROUP BY processorname",
-                    row -> {
-                        segments.put(row.getString(1), row.getInt(2));
-                    });
+                    (RowCallbackHandler) row -> segments.put(row.getString(1), row.getInt(2)));
             for (EventProcessor processor : processing.eventProcessors().values()) {
                 if (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()) {
                     keepShare(streaming, segments.getOrDefault(streaming.getName(), 0), me, Math.max(1, live.size()));

@@ -62,11 +62,8 @@ class AccountCacheTest {
 
         assertThat(postgres.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
                 Long.class, accountId)).as("only the first debit is stored").isEqualTo(2); // opened, debited
-        commands.sendAndWait(new SettleAccount(popug, day, UUID.randomUUID()));
-        assertThat(postgres.queryForObject("""
-                SELECT convert_from(payload, 'UTF8') FROM domainevententry
-                WHERE aggregateidentifier = ? AND payloadtype LIKE '%.BalanceCarriedOver'""", String.class, accountId))
-                .as("the settlement knows only the stored debit, at the sequence after it").contains("\"cents\":-100");
+        assertThat(settled(popug, day)).as("the settlement knows only the stored debit, at the sequence after it")
+                .contains("\"cents\":-100");
     }
 
     @Test
@@ -106,11 +103,15 @@ class AccountCacheTest {
         assertThat(postgres.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? "
                 + "ORDER BY sequencenumber", Long.class, accountId)).as("opened, and three debits in a row")
                 .containsExactly(0L, 1L, 2L, 3L);
+        assertThat(settled(popug, day)).as("the settlement counts all three debits").contains("\"cents\":-700");
+    }
+
+    /** Settles the popug's account (in the red in these tests) and answers the balance it carried over, as stored. */
+    private String settled(UUID popug, LocalDate day) {
         commands.sendAndWait(new SettleAccount(popug, day, UUID.randomUUID()));
-        assertThat(postgres.queryForObject("""
+        return postgres.queryForObject("""
                 SELECT convert_from(payload, 'UTF8') FROM domainevententry
-                WHERE aggregateidentifier = ? AND payloadtype LIKE '%.BalanceCarriedOver'""", String.class, accountId))
-                .as("the settlement counts all three debits").contains("\"cents\":-700");
+                WHERE aggregateidentifier = ? AND payloadtype LIKE '%.BalanceCarriedOver'""", String.class, AccountId.of(popug));
     }
 
     /** What another instance's command on the account does: its event appended after the account's last one. */

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged application ({@code java -jar}) as its own operating-system process, on its own port and
@@ -129,7 +130,7 @@ public final class AppProcess {
         command.addAll(List.of(args));
         Path output = Files.createTempFile("ates-cli", ".out");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("The command did not end within 180 s; output:\n" + Files.readString(output));
         }

@@ -145,7 +145,7 @@ class KafkaBacklogBenchmark {
 
     private StreamingEventProcessor processor(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no tracking processor " + name));
+                .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
     }
 
     private void storeTasks(int count) throws Exception {

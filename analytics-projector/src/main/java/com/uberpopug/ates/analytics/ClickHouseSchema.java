@@ -67,8 +67,9 @@ class ClickHouseSchema {
                 continue;
             }
             log.info("ClickHouse: applying V{}__{}", migration.version(), migration.description());
+            JdbcTemplate statements = clickHouse.migrationJdbc();
             for (String statement : migration.statements()) {
-                clickHouse.jdbc().execute(statement);
+                statements.execute(statement);
             }
             clickHouse.jdbc().update("INSERT INTO schema_history (version, description, applied_at) VALUES (?, ?, now())",
                     migration.version(), migration.description());

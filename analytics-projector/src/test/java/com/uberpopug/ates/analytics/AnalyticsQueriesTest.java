@@ -91,9 +91,29 @@ class AnalyticsQueriesTest {
             }
             new ClickHouseSchema(older).migrate();
             assertAnswers(new AnalyticsQueries(older));
+            // A later fact of a migrated day: the day's earnings and top reward come from its popug rows (V6) now.
+            new MoneyFactsProjector(older, SimpleQueryUpdateEmitter.builder().build())
+                    .on(new AccountDebited(CAT, dollars(7), BELL, SUN_NOV_29, "e-9"), "e-9", at("2026-11-29T18:00:00Z"));
+            assertThat(new AnalyticsQueries(older).summary(new FindAnalyticsSummary(SUN_NOV_29)).managementEarnings())
+                    .isEqualTo(dollars(12));
+            assertThat(mostExpensive(new AnalyticsQueries(older), Period.DAY, SUN_NOV_29)).isEqualTo(BEAK);
         } finally {
             older.serverJdbc().execute("DROP DATABASE IF EXISTS " + database + "_older");
         }
+    }
+
+    @Test
+    void theTopRewardOfADayIsTheEarlierOfEqualRewardsWhateverOrderTheyComeIn() {
+        money.on(new AccountCredited(BOB, dollars(50), BEAK, MON_NOV_30, "e-1"), "e-1", at("2026-11-30T15:00:00Z"));
+        money.on(new AccountCredited(ANN, dollars(50), PERCH, MON_NOV_30, "e-2"), "e-2", at("2026-11-30T14:00:00Z"));
+        // Ann's lower reward, completed and come later, does not take her higher one's place.
+        money.on(new AccountCredited(ANN, dollars(20), SEEDS, MON_NOV_30, "e-3"), "e-3", at("2026-11-30T17:00:00Z"));
+        money.on(new AccountDebited(CAT, dollars(15), BELL, MON_NOV_30, "e-4"), "e-4", at("2026-11-30T16:00:00Z"));
+
+        assertThat(analytics.mostExpensive(new FindMostExpensiveTask(Period.DAY, MON_NOV_30)).task().reward())
+                .isEqualTo(dollars(50));
+        assertThat(mostExpensive(analytics, Period.DAY, MON_NOV_30)).as("the earlier of the two 50s").isEqualTo(PERCH);
+        assertThat(analytics.summary(new FindAnalyticsSummary(MON_NOV_30)).managementEarnings()).isEqualTo(dollars(-105));
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.uberpopug.ates.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uberpopug.ates.api.identity.PopugProfile;
+import com.uberpopug.ates.identity.access.PopugProfiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.cache.RedisCacheManagerBuilderCustomizer;
 import org.springframework.cache.annotation.CachingConfigurer;
@@ -41,7 +42,7 @@ class IdentityConfiguration {
     @Bean
     RedisCacheManagerBuilderCustomizer profilesAsJson(ObjectMapper json) {
         return builder -> builder
-                .withCacheConfiguration(PopugDirectory.PROFILES, builder.cacheDefaults().serializeValuesWith(
+                .withCacheConfiguration(PopugProfiles.CACHE, builder.cacheDefaults().serializeValuesWith(
                         RedisSerializationContext.SerializationPair.fromSerializer(
                                 new Jackson2JsonRedisSerializer<>(json, PopugProfile.class))))
                 .disableCreateOnMissingCache();

@@ -3,6 +3,7 @@ package com.uberpopug.ates.identity;
 import com.uberpopug.ates.api.identity.PopugDeactivated;
 import com.uberpopug.ates.api.identity.PopugRoleChanged;
 import com.uberpopug.ates.identity.access.ApiTokens;
+import com.uberpopug.ates.identity.access.PopugProfiles;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ class PopugAccountsUpdater {
     PopugAccountsUpdater(PopugAccounts accounts, ApiTokens tokens, CacheManager caches) {
         this.accounts = accounts;
         this.tokens = tokens;
-        this.profiles = caches.getCache(PopugDirectory.PROFILES);
+        this.profiles = caches.getCache(PopugProfiles.CACHE);
     }
 
     @EventHandler

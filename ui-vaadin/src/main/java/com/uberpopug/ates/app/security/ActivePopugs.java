@@ -1,29 +1,26 @@
 package com.uberpopug.ates.app.security;
 
-import com.uberpopug.ates.api.identity.FindPopugByUsername;
-import com.uberpopug.ates.api.identity.PopugProfile;
-import org.axonframework.queryhandling.QueryGateway;
+import com.uberpopug.ates.identity.access.PopugProfiles;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Who is logged in right now, asked of identity (cached in Redis) on every API call and browser request. */
+/**
+ * Who is logged in right now, asked of identity's profiles (cached in Redis) on every API call and browser
+ * request: directly, not through the query bus (docs/PERFORMANCE.md, live throughput).
+ */
 @Component
 class ActivePopugs {
 
-    private final QueryGateway queries;
+    private final PopugProfiles profiles;
 
-    ActivePopugs(QueryGateway queries) {
-        this.queries = queries;
+    ActivePopugs(PopugProfiles profiles) {
+        this.profiles = profiles;
     }
 
     /** The popug as a Spring Security user, if they exist and are active; no password. */
     Optional<UserDetails> find(String username) {
-        PopugProfile popug = queries.query(new FindPopugByUsername(username), PopugProfile.class).join();
-        if (popug == null || !popug.active()) {
-            return Optional.empty();
-        }
-        return Optional.of(new PopugUser(popug));
+        return profiles.byUsername(username).filter(popug -> popug.active()).map(PopugUser::new);
     }
 }

@@ -1,5 +1,6 @@
 package com.uberpopug.ates.app.security;
 
+import com.uberpopug.ates.api.identity.PopugProfile;
 import com.uberpopug.ates.identity.access.PopugProfiles;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,6 @@ class ActivePopugs {
 
     /** The popug as a Spring Security user, if they exist and are active; no password. */
     Optional<UserDetails> find(String username) {
-        return profiles.byUsername(username).filter(popug -> popug.active()).map(PopugUser::new);
+        return profiles.byUsername(username).filter(PopugProfile::active).map(PopugUser::new);
     }
 }

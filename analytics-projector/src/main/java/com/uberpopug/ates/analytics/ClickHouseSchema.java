@@ -62,12 +62,12 @@ class ClickHouseSchema {
                 ) ENGINE = MergeTree() ORDER BY version""");
         Integer current = clickHouse.jdbc().queryForObject("SELECT max(version) FROM schema_history", Integer.class);
         int applied = current == null ? 0 : current;
+        JdbcTemplate statements = clickHouse.migrationJdbc();
         for (Migration migration : migrations()) {
             if (migration.version() <= applied || migration.version() > version) {
                 continue;
             }
             log.info("ClickHouse: applying V{}__{}", migration.version(), migration.description());
-            JdbcTemplate statements = clickHouse.migrationJdbc();
             for (String statement : migration.statements()) {
                 statements.execute(statement);
             }

@@ -67,9 +67,14 @@ final class WatchedPage {
 
     WatchedPage logIn(String username, String password) {
         open("/login");
+        String form = page.url();
         field("Username").fill(username);
         field("Password").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        // The form posts natively and the browser follows the answer's redirect (to the page asked for, or
+        // back to the form with ?error). A click does not wait for that navigation, and a page opened before
+        // it arrives cancels the post and its session cookie: the next page would be the login form again.
+        page.waitForURL(url -> !url.equals(form));
         page.waitForLoadState(LoadState.NETWORKIDLE);
         return this;
     }

@@ -1,5 +1,6 @@
 package com.uberpopug.ates.tasks;
 
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,5 +18,11 @@ class TaskConfiguration {
     @Bean
     AssigneeDraw assigneeDraw(EligibleAssignees eligible) throws NoSuchAlgorithmException {
         return new AssigneeDraw(eligible, SecureRandom.getInstance("DRBG"));
+    }
+
+    /** Tasks loaded as plain objects, not as Spring beans: {@link PlainTasks}. */
+    @Bean
+    AggregateFactory<Task> taskAggregateFactory() {
+        return new PlainTasks();
     }
 }

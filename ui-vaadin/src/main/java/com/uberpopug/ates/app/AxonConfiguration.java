@@ -25,6 +25,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -142,6 +143,12 @@ public class AxonConfiguration {
                 .commandBus(commandBus)
                 .retryScheduler(new ConflictRetries(retries, conflictRetries, conflictPause))
                 .build();
+    }
+
+    /** Which aggregate a command is for, looked up once per command type; every aggregate finds it as a component. */
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new CommandTargets();
     }
 
     /** Old {@code TaskCreated} events (title with "[UP-42]") read as revision 2, from the store and from Kafka. */

@@ -587,7 +587,7 @@ class LiveThroughputBenchmark {
                 try {
                     sample();
                 } catch (Exception unreadable) {
-                    System.err.println("memory sample failed: " + unreadable.getMessage());
+                    System.err.println("memory sample failed: " + unreadable);
                 }
             }, 0, 1, TimeUnit.SECONDS);
         }

@@ -21,7 +21,8 @@ import java.util.function.UnaryOperator;
  * <p>Axon's caching repository puts an account here when its command succeeds and removes it when the unit
  * of work it was loaded in rolls back, so memory never holds a movement the event store does not. Another
  * instance may have written the account since (its close, its payments): an entry is served only while the
- * event store holds no later event of the account, one indexed read. Otherwise a stale entry could refuse
+ * event store holds no later event of the account ({@link StoredAccountVersions}: one indexed read, for a
+ * processor batch one query for the accounts of all its events). Otherwise a stale entry could refuse
  * what the store allows (a payout the other instance issued, unknown here), and a refusal appends nothing
  * that the store's sequence numbers could catch.
  */

@@ -8,11 +8,10 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -57,9 +56,8 @@ class AccountingConfiguration {
      * checked against the event store before it is used (another instance may have written it).
      */
     @Bean
-    Cache accountCache(@Value("${ates.accounting.account-cache-size:20000}") long maximumSize,
-                       ObjectProvider<EventStore> eventStore) {
-        return new AccountCache(maximumSize, accountId -> eventStore.getObject().lastSequenceNumberFor(accountId));
+    Cache accountCache(@Value("${ates.accounting.account-cache-size:20000}") long maximumSize, JdbcTemplate jdbc) {
+        return new AccountCache(maximumSize, new StoredAccountVersions(jdbc));
     }
 
     /** The {@code accounting} processor's segments divide task events by the account they move money on. */

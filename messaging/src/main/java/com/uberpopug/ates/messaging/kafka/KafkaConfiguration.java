@@ -84,7 +84,7 @@ public class KafkaConfiguration {
      */
     @Bean
     KafkaEventSource batchedKafkaMessageSource(KafkaSourceParts parts,
-                                               @Value("${ates.kafka.batched-source.max-wait:500ms}") Duration maxWait) {
+                                               @Value("${ates.kafka.batched-source.max-wait:2s}") Duration maxWait) {
         return parts.sourceOf(KafkaSource.ALL_CONTEXTS_IN_BATCHES, Map.of(
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) maxWait.toMillis()));

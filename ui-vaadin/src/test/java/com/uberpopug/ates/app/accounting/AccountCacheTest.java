@@ -8,12 +8,18 @@ import com.uberpopug.ates.api.accounting.DebitAccount;
 import com.uberpopug.ates.api.accounting.Money;
 import com.uberpopug.ates.api.accounting.PayoutIssued;
 import com.uberpopug.ates.api.accounting.SettleAccount;
+import com.uberpopug.ates.api.tasks.AssignmentReason;
+import com.uberpopug.ates.api.tasks.TaskAssigned;
 import com.uberpopug.ates.app.AtesSpringTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
@@ -21,7 +27,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,10 +108,87 @@ class AccountCacheTest {
                 new AccountDebited(popug, Money.dollars(2), UUID.randomUUID(), day, "cache-test-" + popug + "-elsewhere"));
 
         commands.sendAndWait(new DebitAccount(popug, Money.dollars(4), UUID.randomUUID(), day, "cache-test-" + popug + "-again"));
-        assertThat(postgres.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? "
-                + "ORDER BY sequencenumber", Long.class, accountId)).as("opened, and three debits in a row")
+        assertThat(sequenceNumbers(accountId)).as("opened, and three debits in a row")
                 .containsExactly(0L, 1L, 2L, 3L);
         assertThat(settled(popug, day)).as("the settlement counts all three debits").contains("\"cents\":-700");
+    }
+
+    /**
+     * In a processor batch the accounts its events name are read from the store once, when the first command asks.
+     * Another instance's write to one of them after that is not seen by the batch; it is caught when the batch
+     * appends to that account (the sequence number is taken): the whole batch rolls back, and the account goes on
+     * from the store.
+     */
+    @Test
+    void aBatchReadsTheAccountsOfItsEventsOnceAndAnotherInstancesWriteMeanwhileRollsItBack() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        LocalDate day = openBusinessDay.get();
+        commands.sendAndWait(new DebitAccount(first, Money.dollars(1), UUID.randomUUID(), day, "cache-test-" + first));
+        commands.sendAndWait(new DebitAccount(second, Money.dollars(1), UUID.randomUUID(), day, "cache-test-" + second));
+
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(assigned(first), assigned(second)));
+        batch.attachTransaction(transactions);
+        ResultMessage<?> result = batch.executeWithResult(() -> {
+            EventMessage<?> message = batch.getMessage();
+            UUID popug = ((TaskAssigned) message.getPayload()).assigneeId();
+            commands.sendAndWait(new DebitAccount(popug, Money.dollars(2), UUID.randomUUID(), day, message.getIdentifier()));
+            if (popug.equals(first)) {
+                asAnotherInstance(() -> appendAsAnotherInstance(AccountId.of(second), new AccountDebited(second,
+                        Money.dollars(4), UUID.randomUUID(), day, "cache-test-" + second + "-elsewhere")));
+            }
+            return null;
+        });
+        assertThat(result.isExceptional()).as("the batch fails").isTrue();
+        assertThat(result.exceptionResult())
+                .as("the batch's debit of the second account takes the sequence number the other instance took")
+                .isInstanceOf(ConcurrencyException.class);
+
+        assertThat(sequenceNumbers(AccountId.of(first))).as("the batch's debit of the first account rolled back with it")
+                .containsExactly(0L, 1L);
+        assertThat(sequenceNumbers(AccountId.of(second))).as("opened, debited here, debited elsewhere")
+                .containsExactly(0L, 1L, 2L);
+        commands.sendAndWait(new DebitAccount(second, Money.dollars(8), UUID.randomUUID(), day, "cache-test-" + second + "-again"));
+        assertThat(settled(second, day)).as("the account goes on from the store: 1 + 4 + 8").contains("\"cents\":-1300");
+    }
+
+    /** An account the batch's events do not name is read from the store when a command asks for it. */
+    @Test
+    void anAccountTheBatchDoesNotNameIsReadWhenAskedFor() {
+        UUID named = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        LocalDate day = openBusinessDay.get();
+        commands.sendAndWait(new DebitAccount(other, Money.dollars(1), UUID.randomUUID(), day, "cache-test-" + other));
+
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(assigned(named)));
+        batch.attachTransaction(transactions);
+        ResultMessage<?> result = batch.executeWithResult(() -> {
+            commands.sendAndWait(new DebitAccount(named, Money.dollars(2), UUID.randomUUID(), day, batch.getMessage().getIdentifier()));
+            asAnotherInstance(() -> appendAsAnotherInstance(AccountId.of(other), new AccountDebited(other,
+                    Money.dollars(4), UUID.randomUUID(), day, "cache-test-" + other + "-elsewhere")));
+            commands.sendAndWait(new DebitAccount(other, Money.dollars(8), UUID.randomUUID(), day, "cache-test-" + other + "-batch"));
+            return null;
+        });
+
+        assertThat(result.isExceptional()).as("the batch commits").isFalse();
+        assertThat(sequenceNumbers(AccountId.of(other))).as("opened, debited here, elsewhere, and in the batch")
+                .containsExactly(0L, 1L, 2L, 3L);
+        assertThat(settled(other, day)).as("1 + 4 + 8").contains("\"cents\":-1300");
+    }
+
+    private static EventMessage<TaskAssigned> assigned(UUID popug) {
+        UUID task = UUID.randomUUID();
+        return new GenericDomainEventMessage<>("Task", task.toString(), 1, new TaskAssigned(task, popug, AssignmentReason.CREATED));
+    }
+
+    /** Another instance works on its own thread, in its own transaction, committed when this returns. */
+    private static void asAnotherInstance(Runnable work) {
+        CompletableFuture.runAsync(work).join();
+    }
+
+    private List<Long> sequenceNumbers(String accountId) {
+        return postgres.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? "
+                + "ORDER BY sequencenumber", Long.class, accountId);
     }
 
     /** Settles the popug's account (in the red in these tests) and answers the balance it carried over, as stored. */

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -59,13 +60,13 @@ class AccountCacheTest {
         UUID popug = UUID.randomUUID();
         String accountId = AccountId.of(popug);
         LocalDate day = openBusinessDay.get();
-        commands.sendAndWait(new DebitAccount(popug, Money.dollars(1), UUID.randomUUID(), day, "cache-test-" + popug + "-1"));
+        debit(popug, 1, day, "cache-test-" + popug + "-1");
         assertThat(accountCache.containsKey(accountId)).as("kept in memory after its command").isTrue();
 
         // A processor batch: the debit succeeds inside it, then the batch fails and rolls back as a whole.
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         batch.attachTransaction(transactions);
-        commands.sendAndWait(new DebitAccount(popug, Money.dollars(2), UUID.randomUUID(), day, "cache-test-" + popug + "-2"));
+        debit(popug, 2, day, "cache-test-" + popug + "-2");
         batch.rollback(new IllegalStateException("the batch fails after its debit"));
 
         assertThat(postgres.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
@@ -102,12 +103,11 @@ class AccountCacheTest {
         UUID popug = UUID.randomUUID();
         String accountId = AccountId.of(popug);
         LocalDate day = openBusinessDay.get();
-        commands.sendAndWait(new DebitAccount(popug, Money.dollars(1), UUID.randomUUID(), day, "cache-test-" + popug + "-here"));
+        debit(popug, 1, day, "cache-test-" + popug + "-here");
 
-        appendAsAnotherInstance(accountId,
-                new AccountDebited(popug, Money.dollars(2), UUID.randomUUID(), day, "cache-test-" + popug + "-elsewhere"));
+        debitAsAnotherInstance(popug, 2, day);
 
-        commands.sendAndWait(new DebitAccount(popug, Money.dollars(4), UUID.randomUUID(), day, "cache-test-" + popug + "-again"));
+        debit(popug, 4, day, "cache-test-" + popug + "-again");
         assertThat(sequenceNumbers(accountId)).as("opened, and three debits in a row")
                 .containsExactly(0L, 1L, 2L, 3L);
         assertThat(settled(popug, day)).as("the settlement counts all three debits").contains("\"cents\":-700");
@@ -124,18 +124,16 @@ class AccountCacheTest {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         LocalDate day = openBusinessDay.get();
-        commands.sendAndWait(new DebitAccount(first, Money.dollars(1), UUID.randomUUID(), day, "cache-test-" + first));
-        commands.sendAndWait(new DebitAccount(second, Money.dollars(1), UUID.randomUUID(), day, "cache-test-" + second));
+        debit(first, 1, day, "cache-test-" + first);
+        debit(second, 1, day, "cache-test-" + second);
 
-        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(assigned(first), assigned(second)));
-        batch.attachTransaction(transactions);
+        BatchingUnitOfWork<EventMessage<?>> batch = batchAssigningTasksTo(first, second);
         ResultMessage<?> result = batch.executeWithResult(() -> {
             EventMessage<?> message = batch.getMessage();
             UUID popug = ((TaskAssigned) message.getPayload()).assigneeId();
-            commands.sendAndWait(new DebitAccount(popug, Money.dollars(2), UUID.randomUUID(), day, message.getIdentifier()));
+            debit(popug, 2, day, message.getIdentifier());
             if (popug.equals(first)) {
-                asAnotherInstance(() -> appendAsAnotherInstance(AccountId.of(second), new AccountDebited(second,
-                        Money.dollars(4), UUID.randomUUID(), day, "cache-test-" + second + "-elsewhere")));
+                asAnotherInstance(() -> debitAsAnotherInstance(second, 4, day));
             }
             return null;
         });
@@ -148,7 +146,7 @@ class AccountCacheTest {
                 .containsExactly(0L, 1L);
         assertThat(sequenceNumbers(AccountId.of(second))).as("opened, debited here, debited elsewhere")
                 .containsExactly(0L, 1L, 2L);
-        commands.sendAndWait(new DebitAccount(second, Money.dollars(8), UUID.randomUUID(), day, "cache-test-" + second + "-again"));
+        debit(second, 8, day, "cache-test-" + second + "-again");
         assertThat(settled(second, day)).as("the account goes on from the store: 1 + 4 + 8").contains("\"cents\":-1300");
     }
 
@@ -158,15 +156,13 @@ class AccountCacheTest {
         UUID named = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         LocalDate day = openBusinessDay.get();
-        commands.sendAndWait(new DebitAccount(other, Money.dollars(1), UUID.randomUUID(), day, "cache-test-" + other));
+        debit(other, 1, day, "cache-test-" + other);
 
-        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(assigned(named)));
-        batch.attachTransaction(transactions);
+        BatchingUnitOfWork<EventMessage<?>> batch = batchAssigningTasksTo(named);
         ResultMessage<?> result = batch.executeWithResult(() -> {
-            commands.sendAndWait(new DebitAccount(named, Money.dollars(2), UUID.randomUUID(), day, batch.getMessage().getIdentifier()));
-            asAnotherInstance(() -> appendAsAnotherInstance(AccountId.of(other), new AccountDebited(other,
-                    Money.dollars(4), UUID.randomUUID(), day, "cache-test-" + other + "-elsewhere")));
-            commands.sendAndWait(new DebitAccount(other, Money.dollars(8), UUID.randomUUID(), day, "cache-test-" + other + "-batch"));
+            debit(named, 2, day, batch.getMessage().getIdentifier());
+            asAnotherInstance(() -> debitAsAnotherInstance(other, 4, day));
+            debit(other, 8, day, "cache-test-" + other + "-batch");
             return null;
         });
 
@@ -176,9 +172,15 @@ class AccountCacheTest {
         assertThat(settled(other, day)).as("1 + 4 + 8").contains("\"cents\":-1300");
     }
 
-    private static EventMessage<TaskAssigned> assigned(UUID popug) {
-        UUID task = UUID.randomUUID();
-        return new GenericDomainEventMessage<>("Task", task.toString(), 1, new TaskAssigned(task, popug, AssignmentReason.CREATED));
+    /** A processor batch of the accounting processor, in its transaction: a new task assigned to each popug. */
+    private BatchingUnitOfWork<EventMessage<?>> batchAssigningTasksTo(UUID... popugs) {
+        List<EventMessage<?>> assignments = Arrays.stream(popugs).<EventMessage<?>>map(popug -> {
+            UUID task = UUID.randomUUID();
+            return new GenericDomainEventMessage<>("Task", task.toString(), 1, new TaskAssigned(task, popug, AssignmentReason.CREATED));
+        }).toList();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(assignments);
+        batch.attachTransaction(transactions);
+        return batch;
     }
 
     /** Another instance works on its own thread, in its own transaction, committed when this returns. */
@@ -197,6 +199,15 @@ class AccountCacheTest {
         return postgres.queryForObject("""
                 SELECT convert_from(payload, 'UTF8') FROM domainevententry
                 WHERE aggregateidentifier = ? AND payloadtype LIKE '%.BalanceCarriedOver'""", String.class, AccountId.of(popug));
+    }
+
+    private void debit(UUID popug, int dollars, LocalDate day, String cause) {
+        commands.sendAndWait(new DebitAccount(popug, Money.dollars(dollars), UUID.randomUUID(), day, cause));
+    }
+
+    private void debitAsAnotherInstance(UUID popug, int dollars, LocalDate day) {
+        appendAsAnotherInstance(AccountId.of(popug),
+                new AccountDebited(popug, Money.dollars(dollars), UUID.randomUUID(), day, "cache-test-" + popug + "-elsewhere"));
     }
 
     /** What another instance's command on the account does: its event appended after the account's last one. */

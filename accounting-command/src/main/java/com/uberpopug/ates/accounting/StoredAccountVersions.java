@@ -4,7 +4,6 @@ import com.uberpopug.ates.api.accounting.AccountId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +33,9 @@ final class StoredAccountVersions implements Function<String, Optional<Long>> {
 
     private static final ByAccount BY_ACCOUNT = new ByAccount();
 
+    /** The aggregate type the event store names accounts' events with. */
+    private static final String ACCOUNT = Account.class.getSimpleName();
+
     private final JdbcTemplate jdbc;
 
     StoredAccountVersions(JdbcTemplate jdbc) {
@@ -42,30 +44,20 @@ final class StoredAccountVersions implements Function<String, Optional<Long>> {
 
     @Override
     public Optional<Long> apply(String accountId) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return Optional.ofNullable(read(Set.of(accountId)).get(accountId));
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Map<String, Long> known = root.getOrComputeResource(BATCH_VERSIONS, key -> read(accountsNamedBy(root)));
-        if (!known.containsKey(accountId)) {
-            return Optional.ofNullable(read(Set.of(accountId)).get(accountId));
-        }
-        return Optional.ofNullable(known.get(accountId));
+        Map<String, Long> known = CurrentUnitOfWork.map(UnitOfWork::root)
+                .map(root -> root.<Map<String, Long>>getOrComputeResource(BATCH_VERSIONS, key -> read(accountsNamedBy(root))))
+                .orElse(Map.of());
+        return Optional.ofNullable(known.containsKey(accountId) ? known.get(accountId) : read(Set.of(accountId)).get(accountId));
     }
 
-    /** The accounts a batch's events move money on, and those of accounts' own events. */
+    /** The accounts a batch's events move money on, and those whose own events it handles. */
     private static Set<String> accountsNamedBy(UnitOfWork<?> unitOfWork) {
         Set<String> accounts = new LinkedHashSet<>();
-        if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
-            for (Message<?> message : batch.getMessages()) {
-                if (message instanceof EventMessage<?> event) {
-                    Object account = BY_ACCOUNT.getSequenceIdentifierFor(event);
-                    if (account instanceof UUID popug) {
-                        accounts.add(AccountId.of(popug));
-                    } else if (event instanceof DomainEventMessage<?> domainEvent) {
-                        accounts.add(domainEvent.getAggregateIdentifier());
-                    }
-                }
+        for (Message<?> message : BatchMessages.of(unitOfWork)) {
+            if (message instanceof EventMessage<?> event && BY_ACCOUNT.getSequenceIdentifierFor(event) instanceof UUID popug) {
+                accounts.add(AccountId.of(popug));
+            } else if (message instanceof DomainEventMessage<?> event && ACCOUNT.equals(event.getType())) {
+                accounts.add(event.getAggregateIdentifier());
             }
         }
         return accounts;

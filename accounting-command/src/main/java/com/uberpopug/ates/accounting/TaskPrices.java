@@ -7,8 +7,6 @@ import com.uberpopug.ates.api.tasks.TaskCompleted;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,21 +71,13 @@ class TaskPrices {
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(BATCH_PRICES, key -> {
-            List<UUID> tasks = messagesOf(root).stream().map(message -> taskOf(message.getPayload()))
+            List<UUID> tasks = BatchMessages.of(root).stream().map(message -> taskOf(message.getPayload()))
                     .filter(Objects::nonNull).distinct().toList();
             Map<UUID, Pricing.Price> known = new HashMap<>();
             tasks.forEach(task -> known.put(task, null));
             known.putAll(stored(tasks));
             return known;
         });
-    }
-
-    /** The events a unit of work handles: a batch's, or the one of a unit of work that has one. */
-    private static List<? extends Message<?>> messagesOf(UnitOfWork<?> unitOfWork) {
-        if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
-            return batch.getMessages();
-        }
-        return unitOfWork.getMessage() == null ? List.of() : List.of(unitOfWork.getMessage());
     }
 
     private Map<UUID, Pricing.Price> stored(List<UUID> taskIds) {

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,8 @@ import java.util.regex.Pattern;
 @Tag("benchmark")
 class LiveThroughputBenchmark {
 
-    private static final int WORKERS = 16;
+    /** Registered at once while setting up a company of POPUGS. */
+    private static final int REGISTERING_CLIENTS = 8;
     private static final String PASSWORD = "live-bench-1";
     private static final int[] CLIENTS = {1, 4, 8, 16};
     private static final int[] OFFERED_RATES = {100, 200, 400, 800};
@@ -79,6 +81,11 @@ class LiveThroughputBenchmark {
     private static final Pattern GAUGE = Pattern.compile("(?m)^ates_processor_lag_events\\{processor=\"([^\"]+)\"} (\\S+)$");
 
     private final int creations = Integer.getInteger("ates.bench.creations", 3_000);
+    /**
+     * Workers the tasks are drawn among (each logged in, to complete the tasks they get). A company-sized count
+     * (10,000) shows what the draw and every per-popug table cost at that size.
+     */
+    private final int popugs = Integer.getInteger("ates.bench.popugs", 16);
     private final int openLoopSeconds = Integer.getInteger("ates.bench.seconds", 10);
     private final int warmUpSeconds = Integer.getInteger("ates.bench.warmup", 90);
     /** The app's JVM options: {@code ./ates bench live} passes those of {@code ./ates run} (ATES_JAVA_OPTS). */
@@ -117,13 +124,14 @@ class LiveThroughputBenchmark {
         try (Connection db = DriverManager.getConnection((String) namespace.get("spring.datasource.url"), "ates", "ates")) {
             database = db;
             adminToken = token("admin", IsolatedServices.ADMIN_PASSWORD);
-            registerWorkers(db);
+            String company = registerWorkers(db);
             report.add("");
             report.add("=== Live throughput benchmark ===");
             report.add("machine:    " + Machine.describe());
             report.add("app:        " + (jar.isBlank() ? "packaged jar" : jar) + ", JVM options " + jvm
-                    + ", every processor running, " + WORKERS + " workers; PostgreSQL " + setting(db, "server_version")
+                    + ", every processor running, " + popugs + " workers; PostgreSQL " + setting(db, "server_version")
                     + " (" + postgresSettings(db) + ")");
+            report.add("company:    " + company);
             memory.start();
 
             warmUp();
@@ -498,24 +506,44 @@ class LiveThroughputBenchmark {
 
     // --- setup and HTTP -----------------------------------------------------------------------------------------
 
-    private void registerWorkers(Connection db) throws Exception {
+    /** Registers and logs in the workers; says how long it took. */
+    private String registerWorkers(Connection db) throws Exception {
         String run = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
-        for (int i = 0; i < WORKERS; i++) {
-            String username = "live-" + run + "-" + i;
-            JsonNode popug = send(http, "POST", "/api/popugs", adminToken, Map.of("username", username,
-                    "fullName", "Live " + i, "email", username + "@uberpopug.com", "role", "WORKER", "password", PASSWORD), 201);
-            Worker worker = new Worker(popug.get("id").asText(), token(username, PASSWORD));
-            workers.add(worker);
-            tokenOf.put(worker.id(), worker.token());
-        }
-        // Tasks go only to popugs the task context already knows.
         long start = System.nanoTime();
-        while (count(db, "SELECT count(*) FROM task_assignees WHERE active AND role = 'WORKER'") < WORKERS) {
-            if (seconds(start) > 60) {
-                throw new IllegalStateException("the workers did not reach the task context within 60 s");
+        AtomicInteger next = new AtomicInteger();
+        List<Worker> registered = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService threads = Executors.newFixedThreadPool(REGISTERING_CLIENTS);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < REGISTERING_CLIENTS; c++) {
+                running.add(threads.submit(() -> {
+                    HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    for (int i = next.getAndIncrement(); i < popugs; i = next.getAndIncrement()) {
+                        String username = "live-" + run + "-" + i;
+                        JsonNode popug = send(own, "POST", "/api/popugs", adminToken, Map.of("username", username,
+                                "fullName", "Live " + i, "email", username + "@uberpopug.com", "role", "WORKER", "password", PASSWORD), 201);
+                        registered.add(new Worker(popug.get("id").asText(), token(username, PASSWORD)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        workers.addAll(registered);
+        registered.forEach(worker -> tokenOf.put(worker.id(), worker.token()));
+        // Tasks go only to popugs the task context already knows.
+        while (count(db, "SELECT count(*) FROM task_assignees WHERE active AND role = 'WORKER'") < popugs) {
+            if (seconds(start) > 60 + popugs / 20.0) {
+                throw new IllegalStateException("the workers did not reach the task context in time");
             }
             Thread.sleep(50);
         }
+        return String.format("%,d workers registered and logged in, and known to the task context, in %.0f s",
+                popugs, seconds(start));
     }
 
     private String token(String username, String password) throws Exception {

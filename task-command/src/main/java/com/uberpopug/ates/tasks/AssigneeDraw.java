@@ -23,8 +23,8 @@ final class AssigneeDraw {
     }
 
     /**
-     * One popug from the eligible ones as they are now; empty when there is none. Counts them and reads the
-     * one drawn, instead of reading all their ids for each new task (10,000 at company size).
+     * One popug from the eligible ones as they are now; empty when there is none. Asks how many there are and
+     * reads the one drawn, instead of reading all their ids for each new task (10,000 at company size).
      */
     Optional<UUID> draw() {
         for (int attempt = 0; attempt < 3; attempt++) {

@@ -40,6 +40,11 @@ final class ArrivalOrderBuffer<E> implements Buffer<E> {
         }
     }
 
+    /** Puts the element in if there is room for it within the timeout; false if not. */
+    boolean offer(E element, long timeout, TimeUnit unit) throws InterruptedException {
+        return queue.offer(element, timeout, unit);
+    }
+
     @Override
     public E poll(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);

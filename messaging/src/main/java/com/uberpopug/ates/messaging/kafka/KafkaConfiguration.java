@@ -10,14 +10,14 @@ import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConve
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.DefaultConsumerFactory;
-import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -70,8 +70,12 @@ public class KafkaConfiguration {
                 topics, ackTimeout);
     }
 
+    // The sources are prototypes: Axon asks for a processor's source once, and each processor gets one of its own,
+    // whose reader its segments share (KafkaEventSource).
+
     /** Every context topic: {@link KafkaSource#ALL_CONTEXTS}. */
     @Bean
+    @Scope(BeanDefinition.SCOPE_PROTOTYPE)
     KafkaEventSource streamableKafkaMessageSource(KafkaSourceParts parts) {
         return parts.sourceOf(KafkaSource.ALL_CONTEXTS);
     }
@@ -83,6 +87,7 @@ public class KafkaConfiguration {
      * A backlog fills the megabyte at once and is not slowed down.
      */
     @Bean
+    @Scope(BeanDefinition.SCOPE_PROTOTYPE)
     KafkaEventSource batchedKafkaMessageSource(KafkaSourceParts parts,
                                                @Value("${ates.kafka.batched-source.max-wait:2s}") Duration maxWait) {
         return parts.sourceOf(KafkaSource.ALL_CONTEXTS_IN_BATCHES, Map.of(
@@ -92,33 +97,34 @@ public class KafkaConfiguration {
 
     /** {@link KafkaSource#TASKS_AND_IDENTITY}. */
     @Bean
+    @Scope(BeanDefinition.SCOPE_PROTOTYPE)
     KafkaEventSource tasksAndIdentityKafkaSource(KafkaSourceParts parts) {
         return parts.sourceOf(KafkaSource.TASKS_AND_IDENTITY);
     }
 
     /** {@link KafkaSource#IDENTITY}. */
     @Bean
+    @Scope(BeanDefinition.SCOPE_PROTOTYPE)
     KafkaEventSource identityKafkaSource(KafkaSourceParts parts) {
         return parts.sourceOf(KafkaSource.IDENTITY);
     }
 
     @Bean
-    KafkaSourceParts kafkaSourceParts(ConsumerFactory<?, ?> kafkaConsumerFactory, Fetcher<?, ?, ?> kafkaFetcher,
-                                      KafkaMessageConverter<?, ?> kafkaMessageConverter, KafkaProperties properties,
-                                      KafkaTopics topics) {
-        return new KafkaSourceParts(kafkaConsumerFactory, kafkaFetcher, kafkaMessageConverter, properties, topics);
+    KafkaSourceParts kafkaSourceParts(ConsumerFactory<?, ?> kafkaConsumerFactory, KafkaMessageConverter<?, ?> kafkaMessageConverter,
+                                      KafkaProperties properties, KafkaTopics topics) {
+        return new KafkaSourceParts(kafkaConsumerFactory, kafkaMessageConverter, properties, topics);
     }
 
     /** What every Kafka message source is made of; only the topics differ. */
-    record KafkaSourceParts(ConsumerFactory<?, ?> consumerFactory, Fetcher<?, ?, ?> fetcher,
-                            KafkaMessageConverter<?, ?> messageConverter, KafkaProperties properties, KafkaTopics topics) {
+    record KafkaSourceParts(ConsumerFactory<?, ?> consumerFactory, KafkaMessageConverter<?, ?> messageConverter,
+                            KafkaProperties properties, KafkaTopics topics) {
 
         KafkaEventSource sourceOf(KafkaSource source) {
             return sourceOf(source, Map.of());
         }
 
         /** A source whose consumers take these settings over the application's. */
-        @SuppressWarnings({"unchecked", "rawtypes"})
+        @SuppressWarnings("unchecked")
         KafkaEventSource sourceOf(KafkaSource source, Map<String, Object> consumerSettings) {
             ConsumerFactory<String, byte[]> consumers = (ConsumerFactory<String, byte[]>) consumerFactory;
             if (!consumerSettings.isEmpty()) {
@@ -126,11 +132,8 @@ public class KafkaConfiguration {
                 settings.putAll(consumerSettings);
                 consumers = new DefaultConsumerFactory<>(settings);
             }
-            return new KafkaEventSource(topics.of(source), consumers,
-                    (Fetcher<String, byte[], KafkaEventMessage>) (Fetcher) fetcher,
-                    (KafkaMessageConverter<String, byte[]>) messageConverter,
-                    // Not the extension's sorted buffer: it loses records (see ArrivalOrderBuffer).
-                    () -> new ArrivalOrderBuffer<>(properties.getFetcher().getBufferSize()));
+            return new KafkaEventSource(topics.of(source), consumers, (KafkaMessageConverter<String, byte[]>) messageConverter,
+                    Duration.ofMillis(properties.getFetcher().getPollTimeout()), properties.getFetcher().getBufferSize());
         }
     }
 }

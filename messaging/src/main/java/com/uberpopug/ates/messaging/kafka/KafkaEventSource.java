@@ -2,60 +2,65 @@ package com.uberpopug.ates.messaging.kafka;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.axonframework.common.Registration;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerSeekUtil;
-import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
-import org.axonframework.extensions.kafka.eventhandling.consumer.TopicListSubscriber;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Buffer;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaMessageStream;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaTrackingToken;
-import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.TrackingRecordConverter;
 import org.axonframework.messaging.StreamableMessageSource;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
- * A tracking processor's stream of events from some Kafka topics, with Kafka tracking tokens: what the
- * extension's {@code StreamableKafkaMessageSource} does, made of the extension's own parts. Not that class
- * itself: its builder links XStream, which is kept off the class path (nothing may read objects that
- * stored data names). Positions in a token are the offsets of the last records handled; the tail (where a
- * new or reset processor starts) is the interface's null token, as with the extension's class.
+ * A tracking processor's stream of events from some Kafka topics, with Kafka tracking tokens, as the extension's
+ * {@code StreamableKafkaMessageSource} gives (not that class itself: its builder links XStream, which is kept off
+ * the class path; nothing may read objects that stored data names). Positions in a token are the offsets of the
+ * last records handled; the tail (where a new or reset processor starts) is the interface's null token, as with
+ * the extension's class.
+ *
+ * <p>Each processor has a source of its own (the beans are prototypes), and the streams its segments open on this
+ * instance share one {@link KafkaReader}: the topics are fetched and read once per processor and instance, not once
+ * per segment.
  */
 final class KafkaEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
-    private final TopicListSubscriber topics;
+    private final List<String> topics;
     private final ConsumerFactory<String, byte[]> consumers;
-    private final Fetcher<String, byte[], KafkaEventMessage> fetcher;
     private final KafkaMessageConverter<String, byte[]> converter;
-    private final Supplier<Buffer<KafkaEventMessage>> buffers;
+    private final Duration pollTimeout;
+    private final int bufferSize;
+    private KafkaReader reader;
 
     KafkaEventSource(List<String> topics, ConsumerFactory<String, byte[]> consumers,
-                     Fetcher<String, byte[], KafkaEventMessage> fetcher, KafkaMessageConverter<String, byte[]> converter,
-                     Supplier<Buffer<KafkaEventMessage>> buffers) {
-        this.topics = new TopicListSubscriber(topics);
+                     KafkaMessageConverter<String, byte[]> converter, Duration pollTimeout, int bufferSize) {
+        this.topics = topics;
         this.consumers = consumers;
-        this.fetcher = fetcher;
         this.converter = converter;
-        this.buffers = buffers;
+        this.pollTimeout = pollTimeout;
+        this.bufferSize = bufferSize;
     }
 
     @Override
-    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-        TrackingRecordConverter<String, byte[]> records = new TrackingRecordConverter<>(converter, KafkaTrackingToken.from(token));
-        Consumer<String, byte[]> consumer = consumers.createConsumer(null);
-        ConsumerSeekUtil.seekToCurrentPositions(consumer, records::currentToken, topics);
-        Buffer<KafkaEventMessage> buffer = buffers.get();
-        Registration stop = fetcher.poll(consumer, records, buffer::putAll, buffer::setException);
-        return new KafkaMessageStream(buffer, stop);
+    public synchronized BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+        KafkaTrackingToken from = KafkaTrackingToken.from(token);
+        if (reader != null) {
+            var joined = reader.open(from);
+            if (joined.isPresent()) {
+                return joined.get();
+            }
+        }
+        reader = new KafkaReader(topics, consumers, converter, pollTimeout, bufferSize);
+        return reader.open(from).orElseThrow(); // a new reader stops only once a stream has closed
+    }
+
+    /** Whether a reader is open for this processor's streams (none while no segment reads). */
+    synchronized boolean reading() {
+        return reader != null && !reader.stopped();
     }
 
     /**

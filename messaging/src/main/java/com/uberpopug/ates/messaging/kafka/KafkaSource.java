@@ -15,7 +15,7 @@ import java.util.Optional;
 public enum KafkaSource {
     /** Accounting's views: every context. */
     ALL_CONTEXTS("streamableKafkaMessageSource", Topic.IDENTITY, Topic.TASKS, Topic.ACCOUNTING),
-    /** Analytics: every context, in batches that Kafka fills for up to half a second. */
+    /** Analytics: every context, in batches that Kafka fills for up to {@code ates.kafka.batched-source.max-wait}. */
     ALL_CONTEXTS_IN_BATCHES("batchedKafkaMessageSource", Topic.IDENTITY, Topic.TASKS, Topic.ACCOUNTING),
     /** The board and accounting's money handlers: tasks and the popugs they go to. */
     TASKS_AND_IDENTITY("tasksAndIdentityKafkaSource", Topic.IDENTITY, Topic.TASKS),

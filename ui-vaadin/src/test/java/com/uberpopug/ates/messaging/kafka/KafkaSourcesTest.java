@@ -9,6 +9,7 @@ import com.uberpopug.ates.messaging.processors.KnownProcessors;
 import com.uberpopug.ates.messaging.processors.ProcessorSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -49,6 +50,19 @@ class KafkaSourcesTest {
                     .forEach(event -> unread.add(processor + " handles " + event.getSimpleName() + " but reads only " + read));
         }
         assertThat(unread).isEmpty();
+    }
+
+    /** The segments of a processor share its source's reader; another processor's segments must not. */
+    @Test
+    void eachKafkaFedProcessorHasASourceOfItsOwn() {
+        List<String> kafkaFed = known.names().stream().filter(name -> known.source(name) == ProcessorSource.KAFKA).toList();
+        List<Object> sources = kafkaFed.stream()
+                .map(name -> (Object) processing.eventProcessor(name, TrackingEventProcessor.class).orElseThrow().getMessageSource())
+                .toList();
+        assertThat(sources).allSatisfy(source -> assertThat(source).isInstanceOf(KafkaEventSource.class))
+                .doesNotHaveDuplicates();
+        assertThat(known.topicsOf("accounting")).as("two of them read the same topics")
+                .isEqualTo(known.topicsOf("task-board"));
     }
 
     @Test

@@ -56,13 +56,13 @@ class TaskAssignees implements EligibleAssignees {
     @EventHandler
     void on(PopugRoleChanged event) {
         lockSlots();
-        holderOf(event.popugId()).ifPresent(popug -> settle(popug, event.to().name(), popug.active()));
+        row(event.popugId()).ifPresent(popug -> settle(popug, event.to().name(), popug.active()));
     }
 
     @EventHandler
     void on(PopugDeactivated event) {
         lockSlots();
-        holderOf(event.popugId()).ifPresent(popug -> settle(popug, popug.role(), false));
+        row(event.popugId()).ifPresent(popug -> settle(popug, popug.role(), false));
     }
 
     @Override
@@ -100,7 +100,8 @@ class TaskAssignees implements EligibleAssignees {
         }
     }
 
-    private Optional<Assignee> holderOf(UUID popugId) {
+    /** What the table knows of the popug; empty before their registration has come. */
+    private Optional<Assignee> row(UUID popugId) {
         return jdbc.query("SELECT popug_id, role, active, slot FROM task_assignees WHERE popug_id = ?",
                 (row, n) -> new Assignee(row.getObject(1, UUID.class), row.getString(2), row.getBoolean(3),
                         row.getObject(4, Integer.class)), popugId).stream().findFirst();

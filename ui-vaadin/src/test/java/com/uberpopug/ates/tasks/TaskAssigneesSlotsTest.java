@@ -48,11 +48,8 @@ class TaskAssigneesSlotsTest {
         Map<UUID, Role> roles = new HashMap<>();
         List<UUID> popugs = new ArrayList<>();
         for (int batch = 0; batch < 20; batch++) {
-            List<Object> events = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                events.add(someEvent(random, popugs, roles));
-            }
-            if (!events.isEmpty() && random.nextBoolean()) {
+            List<Object> events = someEvents(10, random, popugs, roles);
+            if (random.nextBoolean()) {
                 events.add(events.get(random.nextInt(events.size()))); // redelivered
             }
             inOneTransaction(events);
@@ -70,17 +67,21 @@ class TaskAssigneesSlotsTest {
             Map<UUID, Role> roles = new HashMap<>();
             List<UUID> popugs = new ArrayList<>();
             for (int batch = 0; batch < 30; batch++) {
-                List<Object> events = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    events.add(someEvent(random, popugs, roles));
-                }
-                inOneTransaction(events);
+                inOneTransaction(someEvents(8, random, popugs, roles));
             }
         })).toList();
         for (CompletableFuture<Void> segment : segments) {
             segment.get(120, TimeUnit.SECONDS);
         }
         assertSlotsDense();
+    }
+
+    private static List<Object> someEvents(int count, Random random, List<UUID> popugs, Map<UUID, Role> roles) {
+        List<Object> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(someEvent(random, popugs, roles));
+        }
+        return events;
     }
 
     /** A registration (half of the time, and always while there are few), else a role change or a deactivation. */

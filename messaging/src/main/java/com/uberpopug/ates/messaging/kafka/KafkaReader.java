@@ -170,7 +170,8 @@ final class KafkaReader implements Runnable {
                 return;
             }
             positions.put(partition, record.offset());
-            KafkaEventMessage message = KafkaEventMessage.from(event, record, KafkaTrackingToken.newInstance(new HashMap<>(positions)));
+            // The token keeps a copy of the positions of its own.
+            KafkaEventMessage message = KafkaEventMessage.from(event, record, KafkaTrackingToken.newInstance(positions));
             try {
                 while (!closed && !buffer.offer(message, 100, TimeUnit.MILLISECONDS)) {
                     // Full: its processor is behind. Keep trying until it takes or closes the stream.

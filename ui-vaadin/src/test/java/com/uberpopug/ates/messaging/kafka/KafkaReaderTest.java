@@ -48,6 +48,12 @@ class KafkaReaderTest {
     private static final KafkaEventConverter CONVERTER = new KafkaEventConverter(
             DefaultKafkaMessageConverter.builder().serializer(SERIALIZER).build(), SERIALIZER, new EventUpcasterChain());
 
+    private static final DefaultConsumerFactory<String, byte[]> CONSUMERS = new DefaultConsumerFactory<>(Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, IsolatedServices.KAFKA,
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+
     private final AtomicInteger consumersMade = new AtomicInteger();
     private String topic;
 
@@ -138,14 +144,9 @@ class KafkaReaderTest {
     }
 
     private KafkaEventSource source(int bufferSize) {
-        DefaultConsumerFactory<String, byte[]> kafka = new DefaultConsumerFactory<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, IsolatedServices.KAFKA,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         ConsumerFactory<String, byte[]> counted = groupId -> {
             consumersMade.incrementAndGet();
-            return kafka.createConsumer(groupId);
+            return CONSUMERS.createConsumer(groupId);
         };
         return new KafkaEventSource(List.of(topic), counted, CONVERTER, Duration.ofMillis(100), bufferSize);
     }
@@ -163,10 +164,7 @@ class KafkaReaderTest {
     }
 
     private long endOffset(int partition) {
-        try (Consumer<String, byte[]> consumer = new DefaultConsumerFactory<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, IsolatedServices.KAFKA,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class)).createConsumer(null)) {
+        try (Consumer<String, byte[]> consumer = CONSUMERS.createConsumer(null)) {
             TopicPartition of = new TopicPartition(topic, partition);
             return consumer.endOffsets(List.of(of)).get(of);
         }

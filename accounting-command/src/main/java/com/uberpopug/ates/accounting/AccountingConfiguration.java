@@ -3,8 +3,10 @@ package com.uberpopug.ates.accounting;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.uberpopug.ates.messaging.api.PlainAggregates;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -49,6 +51,25 @@ class AccountingConfiguration {
     SnapshotTriggerDefinition accountSnapshots(Snapshotter snapshotter,
                                                @Value("${ates.accounting.account-snapshot-every:50}") int every) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, every);
+    }
+
+    /**
+     * Accounts, prices and the calendar loaded as plain objects, not as Spring beans ({@link PlainAggregates}); the
+     * snapshotter uses the account's factory too, and loads an account for each snapshot, every 50 of its events.
+     */
+    @Bean
+    AggregateFactory<Account> accountAggregateFactory() {
+        return new PlainAggregates<>(Account.class, Account::new);
+    }
+
+    @Bean
+    AggregateFactory<TaskPrice> taskPriceAggregateFactory() {
+        return new PlainAggregates<>(TaskPrice.class, TaskPrice::new);
+    }
+
+    @Bean
+    AggregateFactory<BusinessCalendar> businessCalendarAggregateFactory() {
+        return new PlainAggregates<>(BusinessCalendar.class, BusinessCalendar::new);
     }
 
     /**

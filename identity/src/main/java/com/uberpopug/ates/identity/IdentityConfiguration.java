@@ -3,6 +3,8 @@ package com.uberpopug.ates.identity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.uberpopug.ates.api.identity.PopugProfile;
 import com.uberpopug.ates.identity.access.PopugProfiles;
+import com.uberpopug.ates.messaging.api.PlainAggregates;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.cache.RedisCacheManagerBuilderCustomizer;
 import org.springframework.cache.annotation.CachingConfigurer;
@@ -56,5 +58,11 @@ class IdentityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder(@Value("${ates.identity.password-strength:10}") int strength) {
         return new BCryptPasswordEncoder(strength);
+    }
+
+    /** Popugs loaded as plain objects, not as Spring beans: {@link PlainAggregates}. */
+    @Bean
+    AggregateFactory<Popug> popugAggregateFactory() {
+        return new PlainAggregates<>(Popug.class, Popug::new);
     }
 }

@@ -1,5 +1,6 @@
 package com.uberpopug.ates.tasks;
 
+import com.uberpopug.ates.messaging.api.PlainAggregates;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +21,9 @@ class TaskConfiguration {
         return new AssigneeDraw(eligible, SecureRandom.getInstance("DRBG"));
     }
 
-    /** Tasks loaded as plain objects, not as Spring beans: {@link PlainTasks}. */
+    /** Tasks loaded (to be completed or reassigned) as plain objects, not as Spring beans: {@link PlainAggregates}. */
     @Bean
     AggregateFactory<Task> taskAggregateFactory() {
-        return new PlainTasks();
+        return new PlainAggregates<>(Task.class, Task::new);
     }
 }

@@ -2,10 +2,15 @@ package com.uberpopug.ates.app;
 
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import com.uberpopug.ates.messaging.api.PlainAggregates;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.axonframework.spring.eventsourcing.SpringPrototypeAggregateFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import java.lang.reflect.Method;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +20,8 @@ class AxonWiringTest {
 
     @Autowired
     Configuration axon;
+    @Autowired
+    Snapshotter snapshotter;
 
     @Test
     void commandsFindTheirAggregateThroughTheCachedResolver() {
@@ -22,11 +29,23 @@ class AxonWiringTest {
     }
 
     @Test
-    void aTaskIsLoadedAsAPlainObjectNotAsASpringBean() {
-        AggregateConfiguration<?> tasks = axon.findModules(AggregateConfiguration.class).stream()
-                .filter(aggregate -> aggregate.aggregateType().getSimpleName().equals("Task"))
-                .findFirst().orElseThrow();
-        assertThat(tasks.aggregateFactory()).isNotInstanceOf(SpringPrototypeAggregateFactory.class)
-                .extracting(factory -> factory.getClass().getSimpleName()).isEqualTo("PlainTasks");
+    void everyAggregateIsLoadedAsAPlainObjectNotAsASpringBean() {
+        List<AggregateConfiguration<?>> aggregates = axon.findModules(AggregateConfiguration.class).stream()
+                .<AggregateConfiguration<?>>map(aggregate -> aggregate).toList();
+        assertThat(aggregates).extracting(aggregate -> aggregate.aggregateType().getSimpleName())
+                .containsExactlyInAnyOrder("Popug", "Task", "TaskPrice", "Account", "BusinessCalendar");
+        assertThat(aggregates).allSatisfy(aggregate -> assertThat(aggregate.aggregateFactory())
+                .as(aggregate.aggregateType().getSimpleName()).isInstanceOf(PlainAggregates.class));
+    }
+
+    @Test
+    void theSnapshotterMakesAccountsAsPlainObjectsToo() throws Exception {
+        Class<?> account = axon.findModules(AggregateConfiguration.class).stream()
+                .map(AggregateConfiguration::aggregateType)
+                .filter(type -> type.getSimpleName().equals("Account")).findFirst().orElseThrow();
+        // The snapshotter looks its factories up when it first snapshots a type; the look-up is not public.
+        Method factoryFor = AggregateSnapshotter.class.getDeclaredMethod("getAggregateFactory", Class.class);
+        factoryFor.setAccessible(true);
+        assertThat(factoryFor.invoke(snapshotter, account)).isInstanceOf(PlainAggregates.class);
     }
 }

@@ -287,10 +287,14 @@ class LiveThroughputBenchmark {
 
     // --- open loop ----------------------------------------------------------------------------------------------
 
+    private static Throwable rootCause(Throwable failed) {
+        return failed.getCause() == null ? failed : rootCause(failed.getCause());
+    }
+
     /** Offers {@code rate} creations/s; prints the latencies; false when the system did not hold the rate. */
     private boolean openLoop(Connection db, int rate) throws Exception {
         Map<UUID, Long> createdAt = new ConcurrentHashMap<>();
-        AtomicInteger errors = new AtomicInteger();
+        Map<String, Integer> errors = new ConcurrentHashMap<>(); // by kind: an HTTP status or the client's exception
         int total = rate * openLoopSeconds;
         CountDownLatch answered = new CountDownLatch(total);
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -308,13 +312,15 @@ class LiveThroughputBenchmark {
                     HttpResponse.BodyHandlers.ofString()).whenComplete((response, failed) -> {
                         long at = System.nanoTime();
                         try {
-                            if (failed != null || response.statusCode() != 201) {
-                                errors.incrementAndGet();
+                            if (failed != null) {
+                                errors.merge(rootCause(failed).getClass().getSimpleName(), 1, Integer::sum);
+                            } else if (response.statusCode() != 201) {
+                                errors.merge("HTTP " + response.statusCode(), 1, Integer::sum);
                             } else {
                                 createdAt.put(UUID.fromString(json.readTree(response.body()).get("id").asText()), at);
                             }
                         } catch (Exception unreadable) {
-                            errors.incrementAndGet();
+                            errors.merge("unreadable 201", 1, Integer::sum);
                         } finally {
                             answered.countDown();
                         }
@@ -326,13 +332,14 @@ class LiveThroughputBenchmark {
         watcher.awaitAll(createdAt.size(), 120);
         watcher.stop();
         double achieved = total / answeredSeconds;
-        report.add(String.format("%4d/s offered (%,d tasks in %.1f s), answered at %.0f/s, errors %d: "
+        int failures = errors.values().stream().mapToInt(Integer::intValue).sum();
+        report.add(String.format("%4d/s offered (%,d tasks in %.1f s), answered at %.0f/s, errors %d%s: "
                         + "create -> board p50 %s p95 %s p99 %s; create -> debit p50 %s p95 %s p99 %s", rate, total,
-                offeredSeconds, achieved, errors.get(),
+                offeredSeconds, achieved, failures, failures == 0 ? "" : " " + new TreeMap<>(errors),
                 watcher.board.percentile(50), watcher.board.percentile(95), watcher.board.percentile(99),
                 watcher.debit.percentile(50), watcher.debit.percentile(95), watcher.debit.percentile(99)));
         awaitCaughtUp();
-        if (!allAnswered || errors.get() > 0 || achieved < rate * 0.9) {
+        if (!allAnswered || failures > 0 || achieved < rate * 0.9) {
             report.add("      not held: the higher rates are not tried");
             return false;
         }

@@ -55,7 +55,7 @@ class AccountingConfiguration {
 
     /**
      * Accounts, prices and the calendar loaded as plain objects, not as Spring beans ({@link PlainAggregates}); the
-     * snapshotter uses the account's factory too, and loads an account for each snapshot, every 50 of its events.
+     * snapshotter uses the account's factory too, and loads an account for each snapshot it takes.
      */
     @Bean
     AggregateFactory<Account> accountAggregateFactory() {

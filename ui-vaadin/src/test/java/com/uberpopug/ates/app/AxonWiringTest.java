@@ -1,9 +1,9 @@
 package com.uberpopug.ates.app;
 
+import com.uberpopug.ates.messaging.api.PlainAggregates;
 import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
-import com.uberpopug.ates.messaging.api.PlainAggregates;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.junit.jupiter.api.Test;

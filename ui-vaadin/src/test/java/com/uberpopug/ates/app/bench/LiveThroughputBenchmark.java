@@ -7,6 +7,7 @@ import com.uberpopug.ates.testsupport.IsolatedServices;
 import com.uberpopug.ates.testsupport.Machine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.NestedExceptionUtils;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -287,10 +288,6 @@ class LiveThroughputBenchmark {
 
     // --- open loop ----------------------------------------------------------------------------------------------
 
-    private static Throwable rootCause(Throwable failed) {
-        return failed.getCause() == null ? failed : rootCause(failed.getCause());
-    }
-
     /** Offers {@code rate} creations/s; prints the latencies; false when the system did not hold the rate. */
     private boolean openLoop(Connection db, int rate) throws Exception {
         Map<UUID, Long> createdAt = new ConcurrentHashMap<>();
@@ -313,7 +310,7 @@ class LiveThroughputBenchmark {
                         long at = System.nanoTime();
                         try {
                             if (failed != null) {
-                                errors.merge(rootCause(failed).getClass().getSimpleName(), 1, Integer::sum);
+                                errors.merge(NestedExceptionUtils.getMostSpecificCause(failed).getClass().getSimpleName(), 1, Integer::sum);
                             } else if (response.statusCode() != 201) {
                                 errors.merge("HTTP " + response.statusCode(), 1, Integer::sum);
                             } else {

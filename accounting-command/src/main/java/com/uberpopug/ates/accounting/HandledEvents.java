@@ -24,6 +24,11 @@ class HandledEvents {
     private static final String MARKED_IN_BATCH = HandledEvents.class.getName() + ".batch";
     private static final String NEW_MARKS = HandledEvents.class.getName() + ".new";
     private static final String MARK = "INSERT INTO accounting_handled_events (event_id) VALUES (?)";
+    /** See {@link #markedAmong}. */
+    static final String MARKED_AMONG = """
+            SELECT marked.event_id FROM unnest(?::varchar[]) AS asked(event_id)
+            CROSS JOIN LATERAL (SELECT event_id FROM accounting_handled_events
+                                WHERE event_id = asked.event_id LIMIT 1) AS marked""";
 
     private final JdbcTemplate jdbc;
 
@@ -64,9 +69,18 @@ class HandledEvents {
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
             return null;
         }
-        return batch.getOrComputeResource(MARKED_IN_BATCH, key -> new HashSet<>(jdbc.queryForList(
-                "SELECT event_id FROM accounting_handled_events WHERE event_id = ANY (?)", String.class,
-                (Object) batch.getMessages().stream().map(Message::getIdentifier).toArray(String[]::new))));
+        return batch.getOrComputeResource(MARKED_IN_BATCH,
+                key -> markedAmong(batch.getMessages().stream().map(Message::getIdentifier).toArray(String[]::new)));
+    }
+
+    /**
+     * The marked ones among {@code eventIds}, one look-up in the key per id. Asked as {@code event_id = ANY (?)},
+     * PostgreSQL read the whole table for a batch of a hundred ids or more while it held tens of thousands of
+     * marks (the statement it spent most time on in the live benchmark, docs/PERFORMANCE.md); the {@code LIMIT}
+     * in the lateral query keeps it from turning the look-ups into a scan, whatever the table's size or statistics.
+     */
+    Set<String> markedAmong(String[] eventIds) {
+        return new HashSet<>(jdbc.queryForList(MARKED_AMONG, String.class, (Object) eventIds));
     }
 
     private boolean markedBefore(String eventId) {

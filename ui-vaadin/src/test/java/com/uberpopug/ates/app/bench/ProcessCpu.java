@@ -2,6 +2,7 @@ package com.uberpopug.ates.app.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,21 +12,28 @@ import java.util.stream.Stream;
 /**
  * CPU time used by the application and by each service it runs on, read from {@code /proc}: where a live
  * request's cost goes on the machine as a whole, not only inside the app's JVM.
+ *
+ * <p>The app's JIT compiler threads are also counted on their own: Flight Recorder samples only Java threads, so
+ * the compiler's share, which stays large for minutes of load in an app of this size, shows nowhere else.
  */
 final class ProcessCpu {
 
     /** Clock ticks per second of {@code /proc/<pid>/stat} (USER_HZ, 100 on Linux). */
     private static final double TICKS = 100.0;
 
+    /** The part of the app's CPU that its JIT compiler threads spent. */
+    static final String JIT = "of it JIT compilers";
+
     private ProcessCpu() {
     }
 
-    /** CPU seconds so far of the app, PostgreSQL, Kafka, ClickHouse, Redis and this benchmark. */
+    /** CPU seconds so far of the app (and its JIT compilers), PostgreSQL, Kafka, ClickHouse, Redis, this benchmark. */
     static Map<String, Double> seconds(long appPid) throws IOException {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        for (String group : new String[] {"app", "PostgreSQL", "Kafka", "ClickHouse", "Redis", "benchmark"}) {
+        for (String group : new String[] {"app", JIT, "PostgreSQL", "Kafka", "ClickHouse", "Redis", "benchmark"}) {
             seconds.put(group, 0.0);
         }
+        seconds.put(JIT, compilerSeconds(Path.of("/proc", Long.toString(appPid))));
         long own = ProcessHandle.current().pid();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
@@ -50,6 +58,25 @@ final class ProcessCpu {
         return seconds.entrySet().stream()
                 .map(entry -> String.format("%s %.2f s", entry.getKey(), entry.getValue() / units))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** HotSpot names its compiler threads "C1 CompilerThread0", "C2 CompilerThread0", … (cut to 15 characters here). */
+    private static double compilerSeconds(Path process) throws IOException {
+        try (Stream<Path> threads = Files.list(process.resolve("task"))) {
+            return threads.filter(thread -> threadName(thread).matches("C[12] CompilerThre.*"))
+                    .mapToDouble(ProcessCpu::cpuSeconds)
+                    .sum();
+        } catch (NoSuchFileException gone) {
+            return 0;
+        }
+    }
+
+    private static String threadName(Path thread) {
+        try {
+            return Files.readString(thread.resolve("comm")).strip();
+        } catch (IOException gone) {
+            return "";
+        }
     }
 
     private static String serviceOf(Path process) {

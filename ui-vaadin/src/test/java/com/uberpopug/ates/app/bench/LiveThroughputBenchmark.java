@@ -181,16 +181,16 @@ class LiveThroughputBenchmark {
     private void warmUp() throws Exception {
         long start = System.nanoTime();
         int rounds = 0;
-        Map<String, Double> lastRound = ProcessCpu.seconds(app.pid());
+        Map<String, Double> lastRound = null;
         while (seconds(start) < warmUpSeconds) {
-            lastRound = ProcessCpu.seconds(app.pid());
+            Map<String, Double> roundStart = ProcessCpu.seconds(app.pid());
             closedLoop(400, 8, false);
+            lastRound = ProcessCpu.since(roundStart, app.pid());
             rounds++;
         }
-        Map<String, Double> cpu = ProcessCpu.since(lastRound, app.pid());
-        double jitShare = cpu.get("app") > 0 ? 100 * cpu.get(ProcessCpu.JIT) / cpu.get("app") : 0;
-        report.add(String.format("warm-up (not counted): %,d creations at K=8 in %.0f s; JIT compilers %.0f %% of the"
-                + " app's CPU in its last round", rounds * 400, seconds(start), jitShare));
+        report.add(String.format("warm-up (not counted): %,d creations at K=8 in %.0f s%s", rounds * 400, seconds(start),
+                lastRound == null ? "" : String.format("; JIT compilers %.0f %% of the app's CPU in its last round",
+                        ProcessCpu.jitPercent(lastRound))));
     }
 
     // --- closed loop --------------------------------------------------------------------------------------------

@@ -53,6 +53,11 @@ final class ProcessCpu {
         return now;
     }
 
+    /** The JIT compilers' part of the app's CPU in {@code seconds} (of {@link #since}), in per cent. */
+    static double jitPercent(Map<String, Double> seconds) {
+        return seconds.get("app") > 0 ? 100 * seconds.get(JIT) / seconds.get("app") : 0;
+    }
+
     /** "app 1.23 s, PostgreSQL 0.45 s, …" divided by {@code units}. */
     static String per(Map<String, Double> seconds, double units) {
         return seconds.entrySet().stream()

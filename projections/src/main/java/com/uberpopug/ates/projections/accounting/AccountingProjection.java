@@ -32,8 +32,8 @@ import java.util.UUID;
 /**
  * Balances, the audit log, management earnings per day, payouts and business days, from accounting's
  * events on Kafka (and task titles and popug names from the other topics, joined when read). Every
- * money event inserts one audit line keyed by its event id, and the same statement moves the balance
- * and the day's earnings only if that line is new: redelivery and replay count nothing twice.
+ * money event is one audit line keyed by its event id, and moves the balance and the day's earnings only
+ * if that line is new: redelivery and replay count nothing twice ({@link AuditMovements}).
  */
 @Component
 @ProcessingGroup(AccountingProjection.PROCESSING_GROUP)
@@ -42,21 +42,6 @@ class AccountingProjection {
     static final String PROCESSING_GROUP = "accounting-views";
     /** The audit line of a failed payout's money coming back (V15 gave the lines written before it the same words). */
     static final String PAYOUT_RETURNED = "Payout failed; the amount is back on the balance and is paid with a later close";
-
-    /** Logs one movement and applies it to the balance and to the day's fees or rewards, once. */
-    private static final String MOVEMENT = """
-            WITH logged AS (
-                INSERT INTO acc_audit_log (event_id, popug_id, at, day, amount_cents, kind, task_id, payout_id, note)
-                VALUES (:eventId, :popugId, :at, :day, :amount, :kind, :taskId, :payoutId, :note)
-                ON CONFLICT (event_id) DO NOTHING
-                RETURNING popug_id, day, amount_cents),
-            balance AS (
-                INSERT INTO acc_balances (popug_id, balance_cents) SELECT popug_id, amount_cents FROM logged
-                ON CONFLICT (popug_id) DO UPDATE SET balance_cents = acc_balances.balance_cents + EXCLUDED.balance_cents)
-            INSERT INTO acc_earnings (day, fees_cents, rewards_cents)
-            SELECT day, :fee, :reward FROM logged
-            ON CONFLICT (day) DO UPDATE SET fees_cents = acc_earnings.fees_cents + EXCLUDED.fees_cents,
-                                            rewards_cents = acc_earnings.rewards_cents + EXCLUDED.rewards_cents""";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final QueryUpdateEmitter updates;
@@ -169,11 +154,8 @@ class AccountingProjection {
     /** One audit line; {@code fee} and {@code reward} are what it adds to its day's earnings figures. */
     private void movement(String eventId, UUID popugId, Instant at, LocalDate day, long amount, String kind,
                           UUID taskId, UUID payoutId, String note, long fee, long reward) {
-        JdbcBatch.add(jdbc, MOVEMENT, new MapSqlParameterSource()
-                .addValue("eventId", eventId).addValue("popugId", popugId).addValue("at", java.sql.Timestamp.from(at))
-                .addValue("day", day).addValue("amount", amount).addValue("kind", kind)
-                .addValue("taskId", taskId).addValue("payoutId", payoutId).addValue("note", note)
-                .addValue("fee", fee).addValue("reward", reward));
+        AuditMovements.add(jdbc.getJdbcTemplate(),
+                new AuditMovements.Movement(eventId, popugId, at, day, amount, kind, taskId, payoutId, note, fee, reward));
         changed();
     }
 

@@ -151,7 +151,7 @@ class AccountingProjection {
                 "TRUNCATE acc_popugs, acc_tasks, acc_balances, acc_audit_log, acc_earnings, acc_days, acc_payouts");
     }
 
-    /** One audit line; {@code fee} and {@code reward} are what it adds to its day's earnings figures. */
+    /** One audit line ({@link AuditMovements.Movement}), and a notice to the live pages. */
     private void movement(String eventId, UUID popugId, Instant at, LocalDate day, long amount, String kind,
                           UUID taskId, UUID payoutId, String note, long fee, long reward) {
         AuditMovements.add(jdbc.getJdbcTemplate(),

@@ -45,36 +45,26 @@ final class AuditMovements {
             ON CONFLICT (day) DO UPDATE SET fees_cents = acc_earnings.fees_cents + EXCLUDED.fees_cents,
                                             rewards_cents = acc_earnings.rewards_cents + EXCLUDED.rewards_cents""";
 
-    private final JdbcTemplate jdbc;
-    private final List<Movement> movements = new ArrayList<>();
-
-    private AuditMovements(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private AuditMovements() {
     }
 
     /** Adds the movement to the current batch, or writes it at once outside one. */
     static void add(JdbcTemplate jdbc, Movement movement) {
         PerBatch.resource(AuditMovements.class.getName() + "@" + System.identityHashCode(jdbc),
-                        () -> new AuditMovements(jdbc), AuditMovements::write)
-                .ifPresentOrElse(batch -> batch.movements.add(movement), () -> {
-                    AuditMovements single = new AuditMovements(jdbc);
-                    single.movements.add(movement);
-                    single.write();
-                });
+                        ArrayList<Movement>::new, batch -> write(jdbc, batch))
+                .ifPresentOrElse(batch -> batch.add(movement), () -> write(jdbc, List.of(movement)));
     }
 
-    private void write() {
-        if (movements.isEmpty()) {
-            return;
-        }
-        // As text, cast in the statement: one array type for every column, and the driver needs no type of its own.
-        jdbc.update(WRITE, column(Movement::eventId), column(Movement::popugId), column(Movement::at),
-                column(Movement::day), column(Movement::amount), column(Movement::kind), column(Movement::taskId),
-                column(Movement::payoutId), column(Movement::note), column(Movement::fee), column(Movement::reward));
-        movements.clear();
+    private static void write(JdbcTemplate jdbc, List<Movement> movements) {
+        jdbc.update(WRITE, column(movements, Movement::eventId), column(movements, Movement::popugId),
+                column(movements, Movement::at), column(movements, Movement::day), column(movements, Movement::amount),
+                column(movements, Movement::kind), column(movements, Movement::taskId),
+                column(movements, Movement::payoutId), column(movements, Movement::note),
+                column(movements, Movement::fee), column(movements, Movement::reward));
     }
 
-    private String[] column(Function<Movement, Object> value) {
+    /** As text, cast in the statement: one array type for every column, and the driver needs no type of its own. */
+    private static String[] column(List<Movement> movements, Function<Movement, Object> value) {
         return movements.stream().map(value).map(field -> Objects.toString(field, null)).toArray(String[]::new);
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -97,6 +98,23 @@ class AuditMovementsTest {
         assertThat(balances()).containsOnly(entry(KESHA, 1500L));
         assertThat(earnings()).containsOnly(entry(MONDAY, "1500 fees, 3000 rewards"));
         assertThat(postgres.queryForObject("SELECT count(*) FROM acc_audit_log", Long.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aCloseOfTenThousandPopugsInBatchesOfAThousand() {
+        for (int batchStart = 0; batchStart < 10_000; batchStart += 1_000) {
+            UnitOfWork<?> batch = startBatch();
+            for (int popug = batchStart; popug < batchStart + 1_000; popug++) {
+                projection.on(new PayoutIssued(UUID.randomUUID(), new UUID(0, popug), Money.dollars(3), MONDAY),
+                        "payout-" + popug, NOON);
+            }
+            batch.commit();
+        }
+
+        assertThat(postgres.queryForMap("SELECT count(*) AS popugs, sum(balance_cents) AS total FROM acc_balances"))
+                .containsEntry("popugs", 10_000L).containsEntry("total", new BigDecimal(-3_000_000));
+        assertThat(postgres.queryForObject("SELECT count(*) FROM acc_audit_log", Long.class)).isEqualTo(10_000);
+        assertThat(earnings()).containsOnly(entry(MONDAY, "0 fees, 0 rewards"));
     }
 
     @Test

@@ -259,12 +259,12 @@ class BrowserJourneysIT {
     @Order(5)
     void loginMistakesLogoutAndAPageTheRoleMayNotSeeGetClearMessages() {
         WatchedPage page = chromium.visitor(app.url(""), "visitor");
-        page.logIn("wanda", "not-her-password");
+        page.submitLogin("wanda", "not-her-password");
         page.expectVisible(page.text("Wrong username or password"));
         page.checkPage("login-wrong-password");
-        page.logIn("wanda", "not-her-password");
-        page.logIn("wanda", "not-her-password");
-        page.logIn("wanda", PASSWORD);
+        page.submitLogin("wanda", "not-her-password");
+        page.submitLogin("wanda", "not-her-password");
+        page.submitLogin("wanda", PASSWORD);
         page.expectVisible(page.text("Cannot log in now"));
         page.assertClean("login throttled");
         page.close();

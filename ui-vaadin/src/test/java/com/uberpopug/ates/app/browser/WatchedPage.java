@@ -65,7 +65,18 @@ final class WatchedPage {
         return this;
     }
 
+    /** Logs in, and fails here, with the form's message, when the form refuses: not later, on a page that never came. */
     WatchedPage logIn(String username, String password) {
+        submitLogin(username, password);
+        if (page.url().contains("error")) {
+            throw new AssertionError("The login form refused " + username + ": "
+                    + page.locator("vaadin-login-form [part='error-message']").first().innerText());
+        }
+        return this;
+    }
+
+    /** Submits the login form, let in or refused (the form then shows why). */
+    WatchedPage submitLogin(String username, String password) {
         open("/login");
         String form = page.url();
         field("Username").fill(username);

@@ -24,8 +24,7 @@ public final class JdbcBatch {
     }
 
     public static void add(NamedParameterJdbcTemplate jdbc, String sql, SqlParameterSource parameters) {
-        PerBatch.resource(JdbcBatch.class.getName() + "@" + System.identityHashCode(jdbc), () -> new JdbcBatch(jdbc),
-                        JdbcBatch::flush)
+        PerBatch.resource(PerBatch.key(JdbcBatch.class, jdbc), () -> new JdbcBatch(jdbc), JdbcBatch::flush)
                 .ifPresentOrElse(batch -> batch.append(sql, parameters), () -> jdbc.update(sql, parameters));
     }
 

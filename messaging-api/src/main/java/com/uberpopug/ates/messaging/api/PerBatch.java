@@ -25,6 +25,14 @@ public final class PerBatch {
     private PerBatch() {
     }
 
+    /**
+     * The key of {@code owner}'s resource for one {@code target} (the database template it writes through): a batch
+     * that writes through two templates keeps one resource for each.
+     */
+    public static String key(Class<?> owner, Object target) {
+        return owner.getName() + "@" + System.identityHashCode(target);
+    }
+
     /** The current batch's resource under this key, flushed before the batch commits. */
     public static <T> Optional<T> resource(String key, Supplier<T> create, Consumer<? super T> beforeCommit) {
         return resource(key, create, beforeCommit, NOTHING);

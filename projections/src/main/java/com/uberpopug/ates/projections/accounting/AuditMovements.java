@@ -50,8 +50,7 @@ final class AuditMovements {
 
     /** Adds the movement to the current batch, or writes it at once outside one. */
     static void add(JdbcTemplate jdbc, Movement movement) {
-        PerBatch.resource(AuditMovements.class.getName() + "@" + System.identityHashCode(jdbc),
-                        ArrayList<Movement>::new, batch -> write(jdbc, batch))
+        PerBatch.resource(PerBatch.key(AuditMovements.class, jdbc), ArrayList<Movement>::new, batch -> write(jdbc, batch))
                 .ifPresentOrElse(batch -> batch.add(movement), () -> write(jdbc, List.of(movement)));
     }
 

@@ -53,7 +53,7 @@ final class BoardWrites {
 
     /** The writes of the current unit of work (flushed when it commits), or writes that run at once without one. */
     static BoardWrites current(NamedParameterJdbcTemplate jdbc) {
-        return PerBatch.resource(BoardWrites.class.getName() + "@" + System.identityHashCode(jdbc),
+        return PerBatch.resource(PerBatch.key(BoardWrites.class, jdbc),
                 () -> new BoardWrites(jdbc, false), BoardWrites::flush).orElseGet(() -> new BoardWrites(jdbc, true));
     }
 
